@@ -1,0 +1,1 @@
+"""healthsite: turn consumer health articles into a cross-linked, searchable static site."""

@@ -1,0 +1,38 @@
+"""Errors meant for the user: one line per problem, no traceback."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Problem:
+    """Something wrong in one file, with where and what was expected."""
+
+    path: Path
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path.as_posix()}:{self.line}" if self.line else self.path.as_posix()
+        return f"{where}: {self.message}"
+
+
+class HealthsiteError(click.ClickException):
+    """Base class: click prints the message and exits 1."""
+
+
+class ContentError(HealthsiteError):
+    """The content folder has one or more problems; all are reported at once."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        super().__init__(f"{count} in content:\n" + "\n".join(f"  {p}" for p in problems))
+
+
+class ImportRefused(HealthsiteError):
+    """The importer will not write anything."""

@@ -1,0 +1,212 @@
+"""Content -> pages and navigation: a pure function, independent of MkDocs.
+
+`render_library` turns a `Library` into Markdown pages (with their paths and the
+content file an editor should change) plus a navigation tree in MkDocs' `nav`
+shape. The MkDocs plugin and `healthsite render --out` are two thin adapters
+over it, so another site engine is one adapter away.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+from healthsite.model import Item, Library, Section, Topic
+
+NavEntry = dict[str, Any] | str
+
+# How an item page names each group of related pages: (page's section, related section).
+RELATED_HEADINGS = {
+    (Section.SYMPTOMS, Section.CAUSES): "Possible causes",
+    (Section.SYMPTOMS, Section.TREATMENTS): "What may help",
+    (Section.CAUSES, Section.SYMPTOMS): "Symptoms it can cause",
+    (Section.CAUSES, Section.TREATMENTS): "Treatments that can help",
+    (Section.TREATMENTS, Section.CAUSES): "Causes it can help with",
+    (Section.TREATMENTS, Section.SYMPTOMS): "Symptoms it may ease",
+}
+
+SECTION_INTROS = {
+    Section.SYMPTOMS: "What you might notice. Choose one to read about its possible causes and what may help.",
+    Section.CAUSES: "Things that can cause or trigger it. Choose one to see the symptoms it can cause and what can help.",
+    Section.TREATMENTS: "Things that can help. Choose one to see which causes it addresses.",
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GeneratedPage:
+    src_uri: str  # where the page sits in the site, e.g. "muscle-twitches/causes/dehydration.md"
+    markdown: str
+    edit_path: Path | None  # the content file an editor changes, relative to the project root
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RenderedSite:
+    pages: tuple[GeneratedPage, ...]
+    nav: list[NavEntry]  # MkDocs `nav` entries for all topics, in A-Z order
+
+
+def render_library(library: Library) -> RenderedSite:
+    """Every generated page and the topics' navigation, in a stable order."""
+    pages: list[GeneratedPage] = []
+    nav: list[NavEntry] = []
+    for topic in library.topics:
+        pages.extend(_topic_pages(topic))
+        nav.append(_topic_nav(topic))
+    return RenderedSite(pages=tuple(pages), nav=nav)
+
+
+TOPIC_INDEX_MARKER = "<!-- healthsite:topics -->"
+
+
+def topic_index(library: Library, *, from_uri: str) -> str:
+    """The A-Z list of topics, as Markdown links relative to the page at `from_uri`."""
+    return "\n".join(
+        f"- [{t.title}]({_relative(from_uri, overview_uri(t))}): {t.summary}" for t in library.topics
+    )
+
+
+# --- Paths ------------------------------------------------------------------------------
+
+
+def overview_uri(topic: Topic) -> str:
+    return f"{topic.slug}/index.md"
+
+
+def section_uri(topic: Topic, section: Section) -> str:
+    return f"{topic.slug}/{section.value}/index.md"
+
+
+def item_uri(topic: Topic, item: Item) -> str:
+    return f"{topic.slug}/{item.section.value}/{item.slug}.md"
+
+
+def _relative(from_uri: str, to_uri: str) -> str:
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri))
+
+
+# --- Pages ------------------------------------------------------------------------------
+
+
+def _topic_pages(topic: Topic) -> list[GeneratedPage]:
+    pages = [_overview_page(topic)]
+    for section in Section:
+        if topic.section(section):
+            pages.append(_section_page(topic, section))
+            pages.extend(_item_page(topic, item) for item in topic.section(section))
+    return pages
+
+
+def _overview_page(topic: Topic) -> GeneratedPage:
+    uri = overview_uri(topic)
+    lead, rest = _split_at_first_heading(topic.body)
+    markdown = _render(
+        "topic.md.j2",
+        uri=uri,
+        topic=topic,
+        front_matter=_front_matter(title=topic.title, description=topic.summary),
+        lead=lead,
+        rest=rest,
+        sections=[(s, topic.section(s)) for s in Section if topic.section(s)],
+    )
+    return GeneratedPage(src_uri=uri, markdown=markdown, edit_path=topic.path)
+
+
+def _section_page(topic: Topic, section: Section) -> GeneratedPage:
+    uri = section_uri(topic, section)
+    heading = f"{section.title} of {_lower_first(topic.title)}"
+    markdown = _render(
+        "section.md.j2",
+        uri=uri,
+        topic=topic,
+        heading=heading,
+        front_matter=_front_matter(title=heading, description=f"{SECTION_INTROS[section]}"),
+        intro=SECTION_INTROS[section],
+        items=topic.section(section),
+        overview=_relative(uri, overview_uri(topic)),
+    )
+    return GeneratedPage(src_uri=uri, markdown=markdown, edit_path=None)
+
+
+def _item_page(topic: Topic, item: Item) -> GeneratedPage:
+    uri = item_uri(topic, item)
+    markdown = _render(
+        "item.md.j2",
+        uri=uri,
+        topic=topic,
+        item=item,
+        section=item.section,
+        front_matter=_front_matter(title=item.title, description=item.summary),
+        related=_related(topic, item),
+        section_index=_relative(uri, section_uri(topic, item.section)),
+        overview=_relative(uri, overview_uri(topic)),
+    )
+    return GeneratedPage(src_uri=uri, markdown=markdown, edit_path=item.path)
+
+
+def _related(topic: Topic, item: Item) -> list[tuple[str, tuple[Item, ...]]]:
+    """The groups of related pages, both declared and derived, that are not empty."""
+    groups: dict[Section, tuple[Item, ...]] = {}
+    if item.section is Section.SYMPTOMS:
+        groups[Section.CAUSES] = topic.linked(item)
+        groups[Section.TREATMENTS] = topic.treatments_for_symptom(item)
+    elif item.section is Section.CAUSES:
+        groups[Section.SYMPTOMS] = topic.linking(item)
+        groups[Section.TREATMENTS] = topic.linked(item)
+    else:
+        groups[Section.CAUSES] = topic.linking(item)
+        groups[Section.SYMPTOMS] = topic.symptoms_for_treatment(item)
+    return [(RELATED_HEADINGS[item.section, s], items) for s, items in groups.items() if items]
+
+
+def _topic_nav(topic: Topic) -> NavEntry:
+    entries: list[NavEntry] = [overview_uri(topic)]
+    for section in Section:
+        items = topic.section(section)
+        if items:
+            children = [{i.title: item_uri(topic, i)} for i in items]
+            entries.append({section.title: [section_uri(topic, section), *children]})
+    return {topic.title: entries}
+
+
+# --- Helpers ----------------------------------------------------------------------------
+
+
+def _split_at_first_heading(body: str) -> tuple[str, str]:
+    """The overview text before the first '## ' heading, and the rest (shown after the lists)."""
+    lines = body.splitlines()
+    cut = next((n for n, line in enumerate(lines) if line.startswith("## ")), len(lines))
+    return "\n".join(lines[:cut]).strip(), "\n".join(lines[cut:]).strip()
+
+
+def _front_matter(**fields: Any) -> str:
+    return "---\n" + yaml.safe_dump(fields, sort_keys=False, allow_unicode=True, width=1000) + "---"
+
+
+def _lower_first(text: str) -> str:
+    """'Muscle twitches' -> 'muscle twitches', but keep acronyms such as 'ALS'."""
+    first = text.split(" ", 1)[0]
+    return text if first.isupper() and len(first) > 1 else text[:1].lower() + text[1:]
+
+
+def _render(template: str, *, uri: str, **context: Any) -> str:
+    def link(from_uri: str, item: Item) -> str:
+        return _relative(from_uri, item_uri(context["topic"], item))
+
+    text = _ENV.get_template(template).render(uri=uri, link=link, **context)
+    return text.strip() + "\n"
+
+
+_ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("healthsite", "templates"),
+    autoescape=False,  # the output is Markdown; MkDocs escapes when it renders HTML
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+)
+_ENV.filters["lower_first"] = _lower_first

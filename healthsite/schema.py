@@ -1,0 +1,74 @@
+"""The front-matter schema of every content file, declared once.
+
+The loader validates against these models; CONTRIBUTING and `healthsite new`
+read the field descriptions from here, so the editors' documentation cannot drift.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from healthsite.model import Section
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SLUG_RE = re.compile(SLUG_PATTERN)
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+
+
+class _Strict(BaseModel):
+    # Unknown fields are errors: a typo must not silently drop content.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SourceMeta(_Strict):
+    title: Text = Field(description="Title of the source document.")
+    publisher: Text | None = Field(None, description="Who published it.")
+    url: Text | None = Field(None, description="Where to read it (https://...).")
+    accessed: dt.date | None = Field(None, description="The date you read it, as YYYY-MM-DD.")
+
+
+class ReviewMeta(_Strict):
+    date: dt.date = Field(description="When the page was last reviewed, as YYYY-MM-DD.")
+    by: Text = Field(description="Who reviewed it (name and role, or team).")
+
+
+class TopicMeta(_Strict):
+    title: Text = Field(description="The condition's name as readers know it.")
+    summary: Text = Field(description="One or two plain sentences shown under the title and in search results.")
+    aliases: list[Text] = Field(default_factory=list, description="Other words readers use for it: lay terms, medical terms, spellings.")
+    reviewed: ReviewMeta = Field(description="The last clinical review: `date` and `by`.")
+    next_review: dt.date = Field(description="When the next review is due, as YYYY-MM-DD.")
+    sources: list[SourceMeta] = Field(min_length=1, description="Where the facts come from: `title`, and `publisher`, `url`, `accessed` where known.")
+
+
+class _ItemMeta(_Strict):
+    title: Text = Field(description="The page title, in plain words.")
+    summary: Text = Field(description="One plain sentence shown in lists, the checklist and search results.")
+    aliases: list[Text] = Field(default_factory=list, description="Other words readers use for it.")
+    order: int = Field(0, description="Position in its section's list (smaller first; ties sort by title).")
+    red_flag: bool = Field(False, description="true if ticking it in the checklist should advise seeing a doctor.")
+
+
+class SymptomMeta(_ItemMeta):
+    causes: list[Slug] = Field(default_factory=list, description="Slugs (file names without .md) of causes in this topic that can produce this symptom.")
+
+
+class CauseMeta(_ItemMeta):
+    treatments: list[Slug] = Field(default_factory=list, description="Slugs of treatments in this topic that address this cause.")
+
+
+class TreatmentMeta(_ItemMeta):
+    pass
+
+
+ITEM_SCHEMAS: dict[Section, type[_ItemMeta]] = {
+    Section.SYMPTOMS: SymptomMeta,
+    Section.CAUSES: CauseMeta,
+    Section.TREATMENTS: TreatmentMeta,
+}

@@ -1,0 +1,169 @@
+"""`healthsite check`: every content problem is reported with file, line or field, and what was expected."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import TOPIC_MD, item_md, write
+from healthsite.cli import main
+from healthsite.loader import load_library
+from healthsite.model import Section
+
+
+def run_check(content: Path):
+    return CliRunner().invoke(main, ["check", "--content", str(content)])
+
+
+def test_valid_content_passes(content: Path) -> None:
+    result = run_check(content)
+    assert result.exit_code == 0, result.output
+    assert result.output == "Content OK: 1 topic(s), 3 item(s).\n"
+
+
+def test_reverse_links_are_derived(content: Path) -> None:
+    topic = load_library(content).topics[0]
+    stress = topic.item(Section.CAUSES, "stress")
+    relaxation = topic.item(Section.TREATMENTS, "relaxation")
+    tingling = topic.item(Section.SYMPTOMS, "tingling")
+    assert topic.linked(stress) == (relaxation,)
+    assert topic.linking(relaxation) == (stress,)
+    assert topic.linking(stress) == (tingling,)
+    assert topic.treatments_for_symptom(tingling) == (relaxation,)
+    assert topic.symptoms_for_treatment(relaxation) == (tingling,)
+
+
+CAUSE = "twitch/causes/stress.md"
+BAD_CASES = {
+    "broken YAML": (
+        CAUSE,
+        "---\ntitle: Stress\nsummary: [unclosed\n---\n",
+        ["content/twitch/causes/stress.md:3: front matter is not valid YAML: expected ',' or ']', but got '<stream end>'"],
+    ),
+    "missing field": (
+        CAUSE,
+        "---\ntitle: Stress\n---\nBody.\n",
+        ["content/twitch/causes/stress.md: missing required field 'summary'"],
+    ),
+    "empty field": (
+        CAUSE,
+        "---\ntitle: Stress\nsummary: ''\n---\n",
+        ["content/twitch/causes/stress.md:3: field 'summary' is empty; expected some text"],
+    ),
+    "unknown field with suggestion": (
+        CAUSE,
+        item_md("Stress", treatmets="[relaxation]"),
+        ["content/twitch/causes/stress.md:4: unknown field 'treatmets' (did you mean 'treatments'?)"],
+    ),
+    "wrong type": (
+        CAUSE,
+        item_md("Stress", red_flag="sometimes"),
+        ["content/twitch/causes/stress.md:4: field 'red_flag': expected true or false, got 'sometimes'"],
+    ),
+    "unknown link target": (
+        CAUSE,
+        item_md("Stress", treatments="[relaxaton]"),
+        [
+            "content/twitch/causes/stress.md:4: treatments: unknown treatment 'relaxaton' (did you mean 'relaxation'?); "
+            "expected the name of a file in twitch/treatments/"
+        ],
+    ),
+    "duplicate title in a section": (
+        "twitch/causes/worry.md",
+        item_md("stress"),
+        ["content/twitch/causes/worry.md: title 'stress' is already used by content/twitch/causes/stress.md; titles in a section must differ"],
+    ),
+    "empty file": (
+        CAUSE,
+        "",
+        ["content/twitch/causes/stress.md: is empty; expected front matter between '---' lines, then the page text"],
+    ),
+    "not UTF-8": (
+        CAUSE,
+        b"---\ntitle: Caf\xe9\n---\n",
+        ["content/twitch/causes/stress.md:2: is not UTF-8 text; save it with UTF-8 encoding"],
+    ),
+    "byte-order mark": (
+        CAUSE,
+        b"\xef\xbb\xbf" + item_md("Stress").encode(),
+        ["content/twitch/causes/stress.md:1: starts with a byte-order mark (BOM); save it as UTF-8 without BOM"],
+    ),
+    "unsafe slug": (
+        "twitch/causes/Low Potassium!.md",
+        item_md("Low potassium"),
+        [
+            "content/twitch/causes/Low Potassium!.md: name 'Low Potassium!' is not a usable web address; expected lowercase "
+            "letters, digits and single hyphens (for example 'low-potassium'), and not 'index'"
+        ],
+    ),
+    "stray file": (
+        "twitch/causes/notes.txt",
+        "remember to check this",
+        ["content/twitch/causes/notes.txt: stray file; expected only Markdown files (.md) in causes/"],
+    ),
+    "no front matter": (
+        CAUSE,
+        "Just text.\n",
+        ["content/twitch/causes/stress.md:1: expected the file to start with a '---' line that opens the front matter"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", BAD_CASES, ids=list(BAD_CASES))
+def test_bad_content_is_reported_exactly(case: str, content: Path) -> None:
+    relative, text, expected = BAD_CASES[case]
+    if "Low Potassium" in relative:
+        (content / CAUSE).unlink()  # else the symptom's link to 'stress' would still resolve
+        write(content / CAUSE, item_md("Stress"))
+    write(content / relative, text)
+    result = run_check(content)
+    assert result.exit_code == 1
+    problems = [line.strip() for line in result.output.splitlines()[1:]]
+    assert problems == expected, result.output
+    assert "Traceback" not in result.output
+
+
+def test_every_problem_is_reported_in_one_run(content: Path) -> None:
+    write(content / "twitch" / "causes" / "stress.md", item_md("Stress", treatments="[relaxation]", colour="red"))
+    write(content / "twitch" / "treatments" / "relaxation.md", "")
+    write(content / "twitch" / "symptoms" / "tingling.md", item_md("Tingling", causes="[stres]"))
+    result = run_check(content)
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "Error: 3 problems in content:",
+        "  content/twitch/causes/stress.md:5: unknown field 'colour'",
+        "  content/twitch/symptoms/tingling.md:4: causes: unknown cause 'stres' (did you mean 'stress'?); "
+        "expected the name of a file in twitch/causes/",
+        "  content/twitch/treatments/relaxation.md: is empty; expected front matter between '---' lines, then the page text",
+    ]
+
+
+def test_topic_without_items(tmp_path: Path) -> None:
+    write(tmp_path / "content" / "empty" / "topic.md", TOPIC_MD)
+    result = run_check(tmp_path / "content")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[1].strip() == (
+        "content/empty/topic.md: topic has no items; add at least one file under symptoms/, causes/ or treatments/"
+    )
+
+
+def test_symlink_outside_content_is_refused(content: Path, tmp_path: Path) -> None:
+    secret = write(tmp_path / "elsewhere.md", item_md("Elsewhere"))
+    os.symlink(secret, content / "twitch" / "causes" / "elsewhere.md")
+    result = run_check(content)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[1].strip() == (
+        "content/twitch/causes/elsewhere.md: is a link to somewhere outside the content folder; copy the file in instead"
+    )
+
+
+def test_missing_sources_on_topic(content: Path) -> None:
+    write(content / "twitch" / "topic.md", TOPIC_MD.replace("sources: [{title: Test article}]\n", "sources: []\n"))
+    result = run_check(content)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[1].strip() == (
+        "content/twitch/topic.md:7: field 'sources' is empty; expected at least one entry"
+    )
