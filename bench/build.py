@@ -1,0 +1,69 @@
+"""Build time of the sample site: healthsite's plugin build vs plain MkDocs on the rendered Markdown.
+
+Run by hand:  .venv/bin/python bench/build.py [--runs 5]
+Prints the median of N builds of each, their ratio, and the page count.
+The overhead measured is what the plugin adds: loading and validating content/,
+rendering the pages, and handing them to MkDocs in memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+os.environ["NO_MKDOCS_2_WARNING"] = "1"
+
+
+def median_seconds(command: list[str], *, runs: int, cwd: Path) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, cwd=cwd, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def plain_project(work: Path) -> Path:
+    """The Markdown from `healthsite render`, with a config that has no healthsite plugin."""
+    docs = work / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    subprocess.run([str(BIN / "healthsite"), "render", "--content", str(ROOT / "content"), "--out", str(docs)], check=True, capture_output=True)
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = [p for p in config["plugins"] if "healthsite" not in p]
+    config["nav"][1:1] = yaml.safe_load((docs / "nav.yml").read_text(encoding="utf-8"))["nav"]
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    (docs / "nav.yml").unlink()
+    (work / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    return work
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        plain = plain_project(Path(tmp) / "plain")
+        out = Path(tmp) / "site"
+        mkdocs = [str(BIN / "mkdocs"), "build", "--strict", "-q", "-d", str(out)]
+        ours = median_seconds(mkdocs, runs=args.runs, cwd=ROOT)
+        pages = len(list(out.rglob("index.html")))
+        theirs = median_seconds(mkdocs, runs=args.runs, cwd=plain)
+    print(f"pages (index.html files):          {pages}")
+    print(f"healthsite plugin build, median:   {ours:.2f} s  ({args.runs} runs)")
+    print(f"plain mkdocs on rendered Markdown: {theirs:.2f} s  ({args.runs} runs)")
+    print(f"ratio plugin / plain:              {ours / theirs:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,151 @@
+"""End to end: the shipped content builds into a cross-linked site with no broken links."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from conftest import ROOT, copy_project, item_md, write
+from healthsite.build import BuildFailed, build_site
+from healthsite.cli import main
+from healthsite.loader import load_library
+from healthsite.model import Section
+
+LIBRARY = load_library(ROOT / "content")
+TOPIC = LIBRARY.topics[0]
+REPO_EDIT = "https://github.com/your-org/healthsite/edit/main/"
+
+
+class _Links(HTMLParser):
+    """The links inside the article body of a built page, and its edit button."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.in_article = 0
+        self.links: set[str] = set()
+        self.edit: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = dict(attrs)
+        if tag == "article":
+            self.in_article += 1
+        if tag == "a" and attr.get("href"):
+            if "md-content__button" in (attr.get("class") or "") and attr.get("title", "").startswith("Edit"):
+                self.edit = attr["href"]
+            elif self.in_article:
+                self.links.add(attr["href"])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self.in_article -= 1
+
+
+def page_links(site: Path, url_path: str) -> _Links:
+    parser = _Links()
+    parser.feed((site / url_path / "index.html").read_text(encoding="utf-8"))
+    parser.links = {urljoin(f"/{url_path}/", href).split("#")[0] for href in parser.links}
+    return parser
+
+
+def item_path(section: Section, slug: str) -> str:
+    return f"{TOPIC.slug}/{section.value}/{slug}"
+
+
+def test_shipped_sample_has_every_page(built_site: Path) -> None:
+    counts = {s: len(TOPIC.section(s)) for s in Section}
+    assert counts == {Section.SYMPTOMS: 3, Section.CAUSES: 7, Section.TREATMENTS: 7}
+    assert (built_site / TOPIC.slug / "index.html").is_file()
+    for section in Section:
+        assert (built_site / TOPIC.slug / section.value / "index.html").is_file()
+        for item in TOPIC.section(section):
+            assert (built_site / item_path(section, item.slug) / "index.html").is_file(), item.slug
+
+
+def test_cross_links_go_both_ways(built_site: Path) -> None:
+    pairs = [
+        (symptom, cause) for symptom in TOPIC.section(Section.SYMPTOMS) for cause in TOPIC.linked(symptom)
+    ] + [(cause, treatment) for cause in TOPIC.section(Section.CAUSES) for treatment in TOPIC.linked(cause)]
+    assert len(pairs) >= 10
+    for source, target in pairs:
+        source_path, target_path = item_path(source.section, source.slug), item_path(target.section, target.slug)
+        assert f"/{target_path}/" in page_links(built_site, source_path).links, (source.slug, target.slug)
+        assert f"/{source_path}/" in page_links(built_site, target_path).links, (target.slug, source.slug)
+
+
+def test_seed_links_are_present() -> None:
+    links = {(c.slug, t.slug) for c in TOPIC.section(Section.CAUSES) for t in TOPIC.linked(c)}
+    assert {("dehydration", "hydration"), ("caffeine-and-stimulants", "limit-stimulants"),
+            ("stress-and-anxiety", "stress-management")} <= links
+
+
+def test_edit_button_opens_the_content_file(built_site: Path) -> None:
+    cause = TOPIC.section(Section.CAUSES)[0]
+    assert page_links(built_site, item_path(Section.CAUSES, cause.slug)).edit == REPO_EDIT + cause.path.as_posix()
+    assert page_links(built_site, TOPIC.slug).edit == REPO_EDIT + f"content/{TOPIC.slug}/topic.md"
+    assert page_links(built_site, "about").edit == REPO_EDIT + "docs/about.md"
+
+
+def test_home_page_lists_topics(built_site: Path) -> None:
+    assert f"/{TOPIC.slug}/" in page_links(built_site, ".").links
+
+
+def test_linkchecker_finds_no_broken_links(site_url: str) -> None:
+    linkchecker = Path(sys.executable).parent / "linkchecker"
+    result = subprocess.run(
+        [str(linkchecker), "--no-status", "--no-warnings", site_url],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert " 0 errors found" in result.stdout
+
+
+def test_failed_build_keeps_the_previous_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    site = build_site(config_file=project / "mkdocs.yml")
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    cause = next((project / "content").glob("*/causes/*.md"))
+    write(cause, item_md("Broken", treatments="[does-not-exist]"))
+    with pytest.raises(BuildFailed):
+        build_site(config_file=project / "mkdocs.yml")
+    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_build_command_reports_content_problems_without_traceback(tmp_path: Path, monkeypatch) -> None:
+    project = copy_project(tmp_path / "project")
+    (project / "content" / TOPIC.slug / "causes" / "dehydration.md").write_text("", encoding="utf-8")
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["build"])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[1].strip() == (
+        f"content/{TOPIC.slug}/causes/dehydration.md: is empty; expected front matter between '---' lines, then the page text"
+    )
+    assert not (project / "site").exists()
+
+
+def test_render_writes_markdown_that_plain_mkdocs_builds(tmp_path: Path) -> None:
+    """The engine-independent output: plain MkDocs, without our plugin, builds it strictly."""
+    out = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", out)
+    result = CliRunner().invoke(main, ["render", "--content", str(ROOT / "content"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = [p for p in config["plugins"] if "healthsite" not in p]
+    config["nav"][1:1] = yaml.safe_load((out / "nav.yml").read_text(encoding="utf-8"))["nav"]
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    (out / "nav.yml").unlink()
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    built = subprocess.run([str(mkdocs), "build", "--strict", "-q", "-f", str(tmp_path / "mkdocs.yml")], capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    assert (tmp_path / "site" / TOPIC.slug / "causes" / "dehydration" / "index.html").is_file()
