@@ -101,7 +101,7 @@ def check_plain_text(text: str) -> list[Finding]:
 
     Entities are decoded first, because some templates decode them (`striptags`).
     """
-    for candidate in (text, html.unescape(text)):
+    for candidate in (text, html.unescape(text)) if "<" in text or "&" in text else ():
         tag = _first_tag(candidate)
         if tag:
             return [Finding(message="HTML is not allowed here; expected plain text", needle=tag)]
