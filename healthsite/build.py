@@ -20,6 +20,7 @@ import ctypes
 import logging
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -125,14 +126,15 @@ def _swap_in(staging: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
 
 def _exchange(first: Path, second: Path) -> bool:
     """Swap two paths with renameat2(RENAME_EXCHANGE); False where the system can't."""
-    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if sys.platform != "linux":
+        return False
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)  # glibc 2.28+
     if renameat2 is None:
         return False
     return renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -122,7 +121,9 @@ BAD_CASES = {
         ["content/twitch/topic.md: topic has no items; add at least one file under symptoms/, causes/ or treatments/"],
     ),
     "symlink outside the content folder": (
-        lambda content: os.symlink(write(content.parent / "elsewhere.md", item_md("Elsewhere")), content / CAUSE.replace("stress", "elsewhere")),
+        lambda content: os.symlink(
+            write(content.parent / "elsewhere.md", item_md("Elsewhere")), content / "twitch" / "causes" / "elsewhere.md"
+        ),
         None,
         ["content/twitch/causes/elsewhere.md: is a link to somewhere outside the content folder; copy the file in instead"],
     ),
@@ -132,7 +133,7 @@ BAD_CASES = {
 def break_content(case: str, content: Path) -> list[str]:
     """Apply one bad case to a valid content tree; return the problem lines expected."""
     where, text, expected = BAD_CASES[case]
-    if isinstance(where, Callable):
+    if callable(where):
         where(content)
         return expected
     if "Low Potassium" in where:
