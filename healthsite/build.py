@@ -2,19 +2,31 @@
 
 The site is built into a temporary folder beside the target and only replaces
 the previous site once the whole build has succeeded, so a failed build leaves
-the published folder untouched.
+the published folder untouched. The build never writes to content/, docs/ or
+overrides/, and refuses a --site-dir that would replace any of them.
+
+Reproducible builds: two builds of the same sources are byte-identical except for
+what MkDocs stamps with the build date, which is the `<lastmod>` of every page in
+sitemap.xml and the same inside sitemap.xml.gz (plus the gzip header's time stamp).
+MkDocs takes that date from SOURCE_DATE_EPOCH when it is set, so
+`SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) healthsite build` makes two builds of
+one commit identical to the byte. Pages, navigation and the search index follow
+the sorted content, never the order of files on disk.
 """
 
 from __future__ import annotations
 
+import ctypes
+import logging
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
-from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
 
 from healthsite.errors import HealthsiteError
 
@@ -29,7 +41,8 @@ class BuildFailed(HealthsiteError):
 def build_site(*, config_file: Path, site_dir: Path | None = None, strict: bool = True) -> Path:
     """Build the site and atomically replace `site_dir` with it; return the site folder."""
     config = _load(config_file, strict=strict)
-    target = (site_dir or Path(config.site_dir)).absolute()
+    target = Path(os.path.abspath(site_dir or config.site_dir))
+    _refuse_to_replace_sources(target, config)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
     try:
@@ -42,6 +55,26 @@ def build_site(*, config_file: Path, site_dir: Path | None = None, strict: bool 
     return target
 
 
+def _refuse_to_replace_sources(target: Path, config) -> None:
+    """The new site replaces `target` whole: it must not be, or hold, a folder editors own."""
+    root = Path(config.config_file_path).parent.absolute()
+    plugin = config.plugins.get("healthsite")
+    owned = [Path(config.docs_dir), root / plugin.config.content_dir if plugin else None, _custom_dir(config)]
+    for folder in [root, *filter(None, owned)]:
+        folder = Path(os.path.abspath(folder))
+        if folder.is_relative_to(target):
+            raise BuildFailed(f"will not build into {target}: it would replace {folder}; choose another folder, such as site/")
+        if folder != root and target.is_relative_to(folder):
+            raise BuildFailed(f"will not build into {target}: it is inside {folder}; choose another folder, such as site/")
+    if target.is_dir() and any(target.iterdir()) and not (target / "index.html").is_file():
+        raise BuildFailed(f"will not build into {target}: it holds files but no site (no index.html); choose another folder")
+
+
+def _custom_dir(config) -> Path | None:
+    custom_dir = config.theme.custom_dir
+    return Path(custom_dir) if custom_dir else None
+
+
 def _load(config_file: Path, *, strict: bool):
     try:
         return load_config(str(config_file), strict=strict)
@@ -50,15 +83,41 @@ def _load(config_file: Path, *, strict: bool):
 
 
 def _run_mkdocs(config) -> None:
-    # In strict mode MkDocs aborts on any warning (a broken link, a missing page).
+    """Run MkDocs; on failure, report the warnings and errors it logged, one line each.
+
+    In strict mode MkDocs aborts on any warning (a broken link, a missing page), and its
+    exception says only how many there were: the logged messages say which.
+    """
+    logged = _Messages(level=logging.WARNING)
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(logged)
     try:
         mkdocs_build(config)
-    except (Abort, PluginError, ConfigurationError) as err:
-        raise BuildFailed(f"the site was not built: {err}") from None
+    except (Abort, BuildError, ConfigurationError) as err:
+        lines = logged.lines or str(err).splitlines()
+        raise BuildFailed("the site was not built:\n" + "\n".join(f"  {line}" for line in lines)) from None
+    finally:
+        logger.removeHandler(logged)
+
+
+class _Messages(logging.Handler):
+    def __init__(self, *, level: int) -> None:
+        super().__init__(level=level)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.extend(line for line in record.getMessage().splitlines() if line.strip())
 
 
 def _swap_in(staging: Path, target: Path) -> None:
-    """Replace `target` with `staging` using renames, which are atomic on one file system."""
+    """Replace `target` with `staging` in one step.
+
+    On Linux the two folders are exchanged atomically, so `target` is never missing (the
+    old site ends up in `staging`, which the caller removes). Elsewhere, two renames leave
+    a moment without a site, but never a half-written one.
+    """
+    if target.exists() and _exchange(staging, target):
+        return
     old = target.with_name(f".{target.name}-old")
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
@@ -66,3 +125,16 @@ def _swap_in(staging: Path, target: Path) -> None:
     staging.rename(target)
     shutil.rmtree(old, ignore_errors=True)
 
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths with renameat2(RENAME_EXCHANGE); False where the system can't."""
+    if sys.platform != "linux":
+        return False
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)  # glibc 2.28+
+    if renameat2 is None:
+        return False
+    return renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0

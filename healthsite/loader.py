@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from healthsite import markup
 from healthsite.errors import ContentError, Problem
 from healthsite.model import Item, Library, Review, Section, Source, Topic
 from healthsite.schema import ITEM_SCHEMAS, SLUG_RE, TopicMeta
@@ -31,6 +32,7 @@ class Document:
     meta: dict[str, Any]
     body: str
     key_lines: dict[str, int]  # front-matter field -> line number in the file
+    body_line: int  # the line of the file on which the body starts
 
 
 @dataclass(slots=True)
@@ -91,6 +93,8 @@ def _load_topic(folder: Path, report: _Collector) -> Topic | None:
     if not topic_path.is_file():
         report.add(topic_path, "missing; every topic folder needs a topic.md with the overview")
     meta = _validate(TopicMeta, doc, topic_path, report) if doc else None
+    if doc:
+        _check_markup(doc, topic_path, page_uri=f"{folder.name}/index.md", report=report)
 
     items: dict[Section, tuple[Item, ...]] = {}
     for entry in sorted(folder.iterdir()):
@@ -138,6 +142,8 @@ def _load_section(folder: Path, section: Section, report: _Collector) -> tuple[I
             continue
         doc = read_document(path, report)
         meta = _validate(ITEM_SCHEMAS[section], doc, path, report) if doc else None
+        if doc:
+            _check_markup(doc, path, page_uri=f"{folder.parent.name}/{section.value}/{path.name}", report=report)
         if meta is None:
             continue
         items.append(
@@ -250,7 +256,38 @@ def read_document(path: Path, report: _Collector) -> Document | None:
             report.add(path, f"field '{key_node.value}' appears twice", key_node.start_mark.line + 2)
         key_lines[str(key_node.value)] = key_node.start_mark.line + 2
     report.key_lines[report.rel(path)] = key_lines
-    return Document(meta=meta, body="\n".join(lines[end + 1 :]).strip() + "\n", key_lines=key_lines)
+    body = lines[end + 1 :]
+    blank = next((n for n, line in enumerate(body) if line.strip()), len(body))
+    return Document(meta=meta, body="\n".join(body).strip() + "\n", key_lines=key_lines, body_line=end + 2 + blank)
+
+
+# --- Markup: unsafe HTML and links to itself --------------------------------------------
+
+
+def _check_markup(doc: Document, path: Path, *, page_uri: str, report: _Collector) -> None:
+    """Refuse unsafe HTML in the body and in every front-matter text (see markup.py).
+
+    Front-matter links (`causes:`, `treatments:`) always point into another section, so
+    only the body can link a page to itself.
+    """
+    for finding in markup.check_markdown(doc.body, page_uri=page_uri):
+        line = markup.line_of(doc.body, finding.needle)
+        report.add(path, finding.message, doc.body_line + line - 1 if line else doc.body_line)
+    for name, text in _texts(doc.meta):
+        address = markup.check_address(text) if name.rsplit(".", 1)[-1] == "url" else None
+        for finding in [address] if address else markup.check_plain_text(text):
+            report.add(path, f"field '{name}': {finding.message}", doc.key_lines.get(name.split(".")[0]))
+
+
+def _texts(value: Any, name: str = "") -> list[tuple[str, str]]:
+    """Every text in the front matter with its field name, e.g. ('sources.1.title', '...')."""
+    if isinstance(value, str):
+        return [(name, value)]
+    if isinstance(value, dict):
+        return [t for key, inner in value.items() for t in _texts(inner, f"{name}.{key}" if name else str(key))]
+    if isinstance(value, list):
+        return [t for n, inner in enumerate(value, start=1) for t in _texts(inner, f"{name}.{n}")]
+    return []
 
 
 _EXPECTED = {

@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from healthsite import markup
 from healthsite.errors import ContentError
 from healthsite.loader import load_library
 from healthsite.model import Library
@@ -62,6 +63,25 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
             assert self.library is not None
             markdown = markdown.replace(TOPIC_INDEX_MARKER, topic_index(self.library, from_uri=page.file.src_uri))
         return markdown
+
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        """The last gate before publishing: no page, generated or hand-written, may carry
+        scripts, embeds, event attributes or javascript:/data: links (see markup.py)."""
+        findings = markup.check_html(html, strict=False)
+        if findings:
+            source = self._source_of(page.file.src_uri, config)
+            raise PluginError("\n".join(f"{source}: {f.message}" for f in findings))
+        return html
+
+    def _source_of(self, src_uri: str, config: MkDocsConfig) -> str:
+        """The file an editor changes to fix a page, relative to the project."""
+        assert self.rendered is not None
+        page = next((p for p in self.rendered.pages if p.src_uri == src_uri), None)
+        if page is not None and page.edit_path is not None:
+            return page.edit_path.as_posix()
+        if page is not None:
+            return f"(generated page {src_uri})"
+        return Path(os.path.relpath(Path(config.docs_dir) / src_uri, self._root(config))).as_posix()
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(self._content_dir(config)))

@@ -8,6 +8,7 @@ over it, so another site engine is one adapter away.
 
 from __future__ import annotations
 
+import html
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
@@ -184,6 +185,8 @@ def _split_at_first_heading(body: str) -> tuple[str, str]:
 
 
 def _front_matter(**fields: Any) -> str:
+    # Material writes the description into an HTML attribute unescaped: a quote would end it.
+    fields["description"] = html.escape(fields["description"])
     return "---\n" + yaml.safe_dump(fields, sort_keys=False, allow_unicode=True, width=1000) + "---"
 
 

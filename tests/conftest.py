@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import http.server
 import os
 import shutil
@@ -11,8 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from healthsite.build import build_site
+from healthsite.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -55,10 +59,8 @@ def item_md(title: str, summary: str = "A summary.", **fields: str) -> str:
     return f"---\ntitle: {title}\nsummary: {summary}\n{extra}---\nBody of {title}.\n"
 
 
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
+def write_valid_content(root: Path) -> Path:
     """A minimal valid content tree: one topic with one symptom, cause and treatment."""
-    root = tmp_path / "content"
     write(root / "twitch" / "topic.md", TOPIC_MD)
     write(root / "twitch" / "symptoms" / "tingling.md", item_md("Tingling", causes="[stress]"))
     write(root / "twitch" / "causes" / "stress.md", item_md("Stress", treatments="[relaxation]"))
@@ -66,13 +68,44 @@ def content(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A minimal valid content tree in tmp_path/content."""
+    return write_valid_content(tmp_path / "content")
+
+
 def copy_project(dest: Path, *, content: Path | None = None) -> Path:
     """A copy of the project's site sources (config, docs, overrides, content) in `dest`."""
     for name in ("docs", "overrides"):
         shutil.copytree(ROOT / name, dest / name)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    shutil.copytree(content or ROOT / "content", dest / "content")
+    if content != dest / "content":  # a content tree already in place stays as it is
+        shutil.copytree(content or ROOT / "content", dest / "content")
     return dest
+
+
+@pytest.fixture(scope="session")
+def previous_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site built from valid content, to stand for the one already published."""
+    project = tmp_path_factory.mktemp("previous")
+    write_valid_content(project / "content")
+    return build_site(config_file=copy_project(project, content=project / "content") / "mkdocs.yml")
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file under `folder` (following no links) with a hash of its bytes."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and not path.is_symlink()
+    }
+
+
+def run_build(project: Path, site: Path):
+    return CliRunner().invoke(
+        main,
+        ["build", "--content", str(project / "content"), "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(site)],
+    )
 
 
 @pytest.fixture(scope="session")
@@ -90,16 +123,25 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The built site served on a free port of 127.0.0.1."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """`folder` served on a free port of 127.0.0.1; yields its address."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site served on a free port of 127.0.0.1."""
+    with serve(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

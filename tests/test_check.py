@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from conftest import TOPIC_MD, item_md, write
+from conftest import TOPIC_MD, copy_project, item_md, run_build, tree_digest, write
 from healthsite.cli import main
 from healthsite.loader import load_library
 from healthsite.model import Section
@@ -109,21 +110,60 @@ BAD_CASES = {
         "Just text.\n",
         ["content/twitch/causes/stress.md:1: expected the file to start with a '---' line that opens the front matter"],
     ),
+    "a link to itself": (
+        CAUSE,
+        item_md("Stress", treatments="[relaxation]") + "\nSee [stress](stress.md) again.\n",
+        ["content/twitch/causes/stress.md:8: links to itself ('stress.md'); expected a link to another page"],
+    ),
+    "topic with no items": (
+        lambda content: [shutil.rmtree(content / "twitch" / s.value) for s in Section],
+        None,
+        ["content/twitch/topic.md: topic has no items; add at least one file under symptoms/, causes/ or treatments/"],
+    ),
+    "symlink outside the content folder": (
+        lambda content: os.symlink(
+            write(content.parent / "elsewhere.md", item_md("Elsewhere")), content / "twitch" / "causes" / "elsewhere.md"
+        ),
+        None,
+        ["content/twitch/causes/elsewhere.md: is a link to somewhere outside the content folder; copy the file in instead"],
+    ),
 }
+
+
+def break_content(case: str, content: Path) -> list[str]:
+    """Apply one bad case to a valid content tree; return the problem lines expected."""
+    where, text, expected = BAD_CASES[case]
+    if callable(where):
+        where(content)
+        return expected
+    if "Low Potassium" in where:
+        (content / CAUSE).unlink()  # else the symptom's link to 'stress' would still resolve
+        write(content / CAUSE, item_md("Stress"))
+    write(content / where, text)
+    return expected
 
 
 @pytest.mark.parametrize("case", BAD_CASES, ids=list(BAD_CASES))
 def test_bad_content_is_reported_exactly(case: str, content: Path) -> None:
-    relative, text, expected = BAD_CASES[case]
-    if "Low Potassium" in relative:
-        (content / CAUSE).unlink()  # else the symptom's link to 'stress' would still resolve
-        write(content / CAUSE, item_md("Stress"))
-    write(content / relative, text)
+    expected = break_content(case, content)
     result = run_check(content)
     assert result.exit_code == 1
     problems = [line.strip() for line in result.output.splitlines()[1:]]
     assert problems == expected, result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("case", BAD_CASES, ids=list(BAD_CASES))
+def test_build_refuses_bad_content_and_keeps_the_previous_site(case: str, content: Path, previous_site: Path) -> None:
+    expected = break_content(case, content)
+    project = copy_project(content.parent, content=content)
+    site = shutil.copytree(previous_site, project / "site")
+    before = tree_digest(site)
+    result = run_build(project, site)
+    assert result.exit_code == 1
+    assert [line.strip() for line in result.output.splitlines()[1:]] == expected, result.output
+    assert "Traceback" not in result.output
+    assert tree_digest(site) == before
 
 
 def test_every_problem_is_reported_in_one_run(content: Path) -> None:
@@ -139,25 +179,6 @@ def test_every_problem_is_reported_in_one_run(content: Path) -> None:
         "expected the name of a file in twitch/causes/",
         "  content/twitch/treatments/relaxation.md: is empty; expected front matter between '---' lines, then the page text",
     ]
-
-
-def test_topic_without_items(tmp_path: Path) -> None:
-    write(tmp_path / "content" / "empty" / "topic.md", TOPIC_MD)
-    result = run_check(tmp_path / "content")
-    assert result.exit_code == 1
-    assert result.output.splitlines()[1].strip() == (
-        "content/empty/topic.md: topic has no items; add at least one file under symptoms/, causes/ or treatments/"
-    )
-
-
-def test_symlink_outside_content_is_refused(content: Path, tmp_path: Path) -> None:
-    secret = write(tmp_path / "elsewhere.md", item_md("Elsewhere"))
-    os.symlink(secret, content / "twitch" / "causes" / "elsewhere.md")
-    result = run_check(content)
-    assert result.exit_code == 1
-    assert result.output.splitlines()[1].strip() == (
-        "content/twitch/causes/elsewhere.md: is a link to somewhere outside the content folder; copy the file in instead"
-    )
 
 
 def test_missing_sources_on_topic(content: Path) -> None:
