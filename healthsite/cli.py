@@ -1,4 +1,4 @@
-"""The `healthsite` command: import, check, render, build, serve."""
+"""The `healthsite` command: import, check, render, build, serve, new, fields, linkcheck."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import click
 import yaml
@@ -103,3 +104,57 @@ def build(content_dir: Path, config_file: Path, site_dir: Path | None) -> None:
 def serve(config_file: Path, addr: str) -> None:
     """Live preview: rebuilds when content/, docs/ or overrides/ change."""
     sys.exit(subprocess.call([sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), "-a", addr]))
+
+
+@main.command()
+@click.argument("section", type=click.Choice([s.singular for s in Section]))
+@click.argument("title")
+@click.option("--topic", required=True, help="The topic's folder name, e.g. muscle-twitches.")
+@CONTENT_OPTION
+def new(section: str, title: str, topic: str, content_dir: Path) -> None:
+    """Write a new SECTION page called TITLE, with every field explained, ready to fill in."""
+    from healthsite.scaffold import new_item
+
+    path = new_item(section=_section(section), title=title, topic=topic, content_dir=content_dir)
+    click.echo(f"Wrote {path.as_posix()}. Fill in the summary and the text, then run: healthsite check")
+
+
+def _section(singular: str) -> Section:
+    return next(s for s in Section if s.singular == singular)
+
+
+@main.command()
+@click.option("--update", "target", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
+              help="Rewrite the table between the markers in this file (e.g. CONTRIBUTING.md) instead of printing it.")
+def fields(target: Path | None) -> None:
+    """Print the front-matter fields of every kind of content file, as Markdown tables."""
+    from healthsite.fields import fields_markdown, update_between_markers
+
+    if target is None:
+        click.echo(fields_markdown(), nl=False)
+    elif update_between_markers(target):
+        click.echo(f"Updated the fields table in {target}.")
+    else:
+        click.echo(f"{target} is up to date.")
+
+
+@main.command()
+@CONFIG_OPTION
+@click.option("--site-dir", type=click.Path(file_okay=False, exists=True, path_type=Path), default=Path("site"), show_default=True,
+              help="The built site to check.")
+def linkcheck(config_file: Path, site_dir: Path) -> None:
+    """Serve the built site under its site_url path, as GitHub Pages does, and check every link."""
+    from mkdocs.config import load_config
+
+    from healthsite.errors import HealthsiteError
+    from healthsite.subpath import serve_under
+
+    checker = Path(sys.executable).with_name("linkchecker")
+    if not checker.exists():
+        raise HealthsiteError("linkchecker is not installed; run `make test` once (it installs the test tools)")
+    prefix = urlsplit(load_config(str(config_file)).site_url or "/").path
+    with serve_under(site_dir, prefix=prefix) as url:
+        code = subprocess.call([str(checker), "--no-status", "--no-warnings", url])
+    if code:
+        raise HealthsiteError(f"linkchecker found broken links in {site_dir} served at {prefix}")
+    click.echo(f"No broken links in {site_dir} served at {prefix}.")

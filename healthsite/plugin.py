@@ -17,6 +17,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from healthsite import markup
+from healthsite.dates import GitDates, read_git_dates
 from healthsite.errors import ContentError
 from healthsite.loader import load_library
 from healthsite.model import Library
@@ -30,6 +31,8 @@ class HealthsiteConfig(Config):
 class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
     library: Library | None = None
     rendered: RenderedSite | None = None
+    dates: GitDates = GitDates()
+    date_sources: dict[str, Path]  # generated page -> the file or folder its date comes from
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -38,6 +41,8 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
             raise PluginError(err.message) from None
         self.rendered = render_library(self.library)
         config.nav = _with_topics(config.nav, self.rendered.nav)
+        self.dates = read_git_dates(self._root(config))
+        self.date_sources = {}
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -55,6 +60,10 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
                 else None
             )
             files.append(file)
+            # A list page has no file of its own; it changes when its section folder does.
+            self.date_sources[page.src_uri] = self._root(config) / (
+                page.edit_path or Path(self.config.content_dir, page.src_uri).parent
+            )
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
@@ -82,6 +91,13 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         if page is not None:
             return f"(generated page {src_uri})"
         return Path(os.path.relpath(Path(config.docs_dir) / src_uri, self._root(config))).as_posix()
+
+    def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
+        """Each page shows when its source last changed in git (partials/source-file.html)."""
+        source = self.date_sources.get(page.file.src_uri) or page.file.abs_src_path
+        if source:
+            page.meta["hs_last_updated"] = self.dates.last_changed(Path(source), root=self._root(config))
+        return context
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(self._content_dir(config)))

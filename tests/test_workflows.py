@@ -1,0 +1,63 @@
+"""The GitHub workflows: valid (actionlint), no security findings (zizmor), pinned, least privilege."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from conftest import ROOT
+
+BIN = Path(sys.executable).parent
+WORKFLOWS = ROOT / ".github" / "workflows"
+PINNED = re.compile(r"^\s*(?:- )?uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+(?:\.\d+)*$")
+
+
+def workflow(name: str) -> dict:
+    # PyYAML reads the `on:` key as True.
+    return yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+
+
+def test_actionlint_finds_nothing() -> None:
+    result = subprocess.run([BIN / "actionlint", "-no-color"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_zizmor_finds_nothing() -> None:
+    result = subprocess.run([BIN / "zizmor", "--offline", "--no-progress", str(WORKFLOWS)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings to report" in result.stdout
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_version() -> None:
+    for path in WORKFLOWS.glob("*.yml"):
+        uses = [line for line in path.read_text(encoding="utf-8").splitlines() if "uses:" in line]
+        assert uses, path.name
+        for line in uses:
+            assert PINNED.match(line), f"{path.name}: {line.strip()}"
+
+
+def test_publishing_is_least_privilege() -> None:
+    pages = workflow("pages.yml")
+    assert pages[True] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}
+    assert pages["permissions"] == {"contents": "read"}
+    assert pages["concurrency"]["group"] == "pages"
+    assert "permissions" not in pages["jobs"]["build"]
+    assert pages["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    build_steps = pages["jobs"]["build"]["steps"]
+    assert build_steps[0]["with"]["fetch-depth"] == 0  # full history, for the pages' dates
+    assert any(step.get("run") == "make site" for step in build_steps)
+
+
+def test_pull_requests_run_untrusted_code_safely() -> None:
+    pr = workflow("pull-request.yml")
+    assert pr[True] == {"pull_request": None}
+    assert pr["permissions"] == {"contents": "read"}
+    text = (WORKFLOWS / "pull-request.yml").read_text(encoding="utf-8")
+    assert "secrets." not in text
+    runs = [step.get("run", "") for step in pr["jobs"]["check"]["steps"]]
+    assert {"make check", "bash .ci/run", "make site", ".venv/bin/healthsite linkcheck"} <= set(runs)
+    assert pr["jobs"]["check"]["steps"][-1]["with"]["path"] == "site/"  # the preview download
