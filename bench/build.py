@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -39,7 +40,7 @@ def plain_project(work: Path) -> Path:
     docs = work / "docs"
     shutil.copytree(ROOT / "docs", docs)
     subprocess.run([str(BIN / "healthsite"), "render", "--content", str(ROOT / "content"), "--out", str(docs)], check=True, capture_output=True)
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["plugins"] = [p for p in config["plugins"] if "healthsite" not in p]
     config["nav"][1:1] = yaml.safe_load((docs / "nav.yml").read_text(encoding="utf-8"))["nav"]
     config["theme"]["custom_dir"] = str(ROOT / "overrides")

@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 
 import pytest
 import yaml
+from mkdocs.utils.yaml import yaml_load
 from click.testing import CliRunner
 
 from conftest import ROOT, copy_project, item_md, write
@@ -139,7 +140,7 @@ def test_render_writes_markdown_that_plain_mkdocs_builds(tmp_path: Path) -> None
     shutil.copytree(ROOT / "docs", out)
     result = CliRunner().invoke(main, ["render", "--content", str(ROOT / "content"), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["plugins"] = [p for p in config["plugins"] if "healthsite" not in p]
     config["nav"][1:1] = yaml.safe_load((out / "nav.yml").read_text(encoding="utf-8"))["nav"]
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
