@@ -99,7 +99,7 @@ def test_adding_a_cause_file_adds_a_box(tmp_path: Path) -> None:
         'aria-describedby="hs-checklist-causes-fatigue-summary" data-hs-leads-to="treatments/relaxation">'
         '<label class="hs-checklist__label" for="hs-checklist-causes-fatigue">Fatigue</label>'
     ) in markdown
-    assert "[Read about fatigue](causes/fatigue.md)" in markdown
+    assert "[Read about Fatigue](causes/fatigue.md)" in markdown
 
 
 def test_topic_without_symptoms_or_causes_has_no_checklist(tmp_path: Path) -> None:
@@ -203,7 +203,7 @@ def test_usable_by_keyboard_alone(page: Page) -> None:
     expect(first_box).to_be_focused()
     assert first_box.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"  # focus is visible
     page.keyboard.press("Tab")
-    expect(page.get_by_role("link", name="Read about symptoms that persist or worsen")).to_be_focused()
+    expect(page.get_by_role("link", name="Read about Symptoms that persist or worsen")).to_be_focused()
     page.keyboard.press("Tab")
     expect(box(page, "Tingling")).to_be_focused()
     page.keyboard.press("Space")
@@ -263,11 +263,11 @@ def test_without_javascript_every_item_is_listed_with_links(browser, checklist_u
     page.goto(checklist_url + CHECKLIST)
     expect(page.get_by_role("group", name="What do you notice?").get_by_role("checkbox")).to_have_count(2)
     expect(page.get_by_role("group", name="What might apply to you?").get_by_role("checkbox")).to_have_count(3)
-    expect(page.get_by_role("link", name="Read about dehydration")).to_be_visible()
+    expect(page.get_by_role("link", name="Read about Dehydration")).to_be_visible()
     static = page.locator(".hs-checklist__static")
     expect(static).to_contain_text("This page needs JavaScript to match pages to your answers.")
     expect(static.get_by_role("link")).to_have_text(
-        ["Relaxation", "Hydration", "Medical evaluation", "symptoms that persist or worsen", "nervous system disorders"]
+        ["Relaxation", "Hydration", "Medical evaluation", "Symptoms that persist or worsen", "Nervous system disorders"]
     )
     expect(page.get_by_role("button", name="Clear my answers")).to_be_hidden()
     context.close()
