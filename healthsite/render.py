@@ -17,6 +17,8 @@ from typing import Any
 import jinja2
 import yaml
 
+from healthsite.checklist import CARE_CARD_MARKER, Checklist, build_checklist, checklist_uri
+from healthsite.checklist import NAV_TITLE as CHECKLIST_NAV_TITLE
 from healthsite.model import Item, Library, Section, Topic
 
 NavEntry = dict[str, Any] | str
@@ -95,6 +97,8 @@ def _relative(from_uri: str, to_uri: str) -> str:
 
 def _topic_pages(topic: Topic) -> list[GeneratedPage]:
     pages = [_overview_page(topic)]
+    if checklist := build_checklist(topic):
+        pages.append(_checklist_page(topic, checklist))
     for section in Section:
         if topic.section(section):
             pages.append(_section_page(topic, section))
@@ -112,9 +116,24 @@ def _overview_page(topic: Topic) -> GeneratedPage:
         front_matter=_front_matter(title=topic.title, description=topic.summary),
         lead=lead,
         rest=rest,
+        checklist=_relative(uri, checklist_uri(topic)) if build_checklist(topic) else None,
         sections=[(s, topic.section(s)) for s in Section if topic.section(s)],
     )
     return GeneratedPage(src_uri=uri, markdown=markdown, edit_path=topic.path)
+
+
+def _checklist_page(topic: Topic, checklist: Checklist) -> GeneratedPage:
+    uri = checklist_uri(topic)
+    markdown = _render(
+        "checklist.md.j2",
+        uri=uri,
+        topic=topic,
+        checklist=checklist,
+        care_card_marker=CARE_CARD_MARKER,
+        front_matter=_front_matter(**checklist.front_matter()),
+        overview=_relative(uri, overview_uri(topic)),
+    )
+    return GeneratedPage(src_uri=uri, markdown=markdown, edit_path=None)
 
 
 def _section_page(topic: Topic, section: Section) -> GeneratedPage:
@@ -166,6 +185,8 @@ def _related(topic: Topic, item: Item) -> list[tuple[str, tuple[Item, ...]]]:
 
 def _topic_nav(topic: Topic) -> NavEntry:
     entries: list[NavEntry] = [overview_uri(topic)]
+    if build_checklist(topic):
+        entries.append({CHECKLIST_NAV_TITLE: checklist_uri(topic)})
     for section in Section:
         items = topic.section(section)
         if items:
