@@ -26,9 +26,12 @@ class BuildFailed(HealthsiteError):
     pass
 
 
-def build_site(*, config_file: Path, site_dir: Path | None = None, strict: bool = True) -> Path:
-    """Build the site and atomically replace `site_dir` with it; return the site folder."""
-    config = _load(config_file, strict=strict)
+def build_site(*, config_file: Path, site_dir: Path | None = None, strict: bool = True, allow_overdue: bool = False) -> Path:
+    """Build the site and atomically replace `site_dir` with it; return the site folder.
+    `allow_overdue` lets a local preview build while a review is overdue."""
+    config = load_site_config(config_file, strict=strict)
+    if allow_overdue and "healthsite" in config.plugins:
+        config.plugins["healthsite"].config.allow_overdue = True
     target = (site_dir or Path(config.site_dir)).absolute()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
@@ -42,7 +45,7 @@ def build_site(*, config_file: Path, site_dir: Path | None = None, strict: bool 
     return target
 
 
-def _load(config_file: Path, *, strict: bool):
+def load_site_config(config_file: Path, *, strict: bool):
     try:
         return load_config(str(config_file), strict=strict)
     except (ConfigurationError, PluginError) as err:
