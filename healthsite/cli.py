@@ -111,8 +111,13 @@ def _quality_report(library, *, config_file: Path, allow_overdue: bool, today: d
 
 
 def _grade_table(quality: QualityReport) -> str:
-    rows = [f"{'Grade':>5}  {'Flesch-Kincaid':>14}  {'SMOG':>5}  Page"]
-    rows += [f"{g.grades.grade:5.1f}  {g.grades.flesch_kincaid:14.1f}  {g.grades.smog:5.1f}  {g.path.as_posix()}" for g in quality.grades]
+    """Reading grades, hardest first. SMOG counts from 30 sentences; pages under 30 words are not judged (*)."""
+    rows = [f"{'Grade':>6}  {'Flesch-Kincaid':>14}  {'SMOG':>5}  {'Words':>5}  Page"]
+    for g in quality.grades:
+        mark = " " if g.grades.reliable else "*"
+        rows.append(f"{g.grades.grade:5.1f}{mark}  {g.grades.flesch_kincaid:14.1f}  {g.grades.smog:5.1f}  {g.grades.words:5d}  {g.path.as_posix()}")
+    if any(not g.grades.reliable for g in quality.grades):
+        rows.append("* under 30 words: too short to grade reliably, so not held to the limit")
     return "\n".join(rows)
 
 

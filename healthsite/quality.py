@@ -61,7 +61,7 @@ def check_quality(*, pages: list[WrittenPage], settings: QualitySettings, today:
     grades = sorted((PageGrade(path=p.path, grades=grade_markdown(p.markdown)) for p in pages),
                     key=lambda g: (-g.grades.grade, g.path.as_posix()))
     for graded in grades:
-        if graded.grades.grade > settings.reading_grade_limit:
+        if graded.grades.reliable and graded.grades.grade > settings.reading_grade_limit:
             problems.append(Problem(path=graded.path, message=_too_hard(graded.grades, settings.reading_grade_limit)))
     return QualityReport(warnings=tuple(warnings), problems=tuple(problems), grades=tuple(grades))
 
@@ -116,12 +116,16 @@ def _check_review(path: Path, next_review: dt.date, *, settings: QualitySettings
                   warnings: list[Problem], problems: list[Problem]) -> None:
     days = (next_review - today).days
     if days < 0:
-        message = (f"review overdue: the next review was due on {human_date(next_review)} ({-days} days ago); "
+        message = (f"review overdue: the next review was due on {human_date(next_review)} ({_days(-days)} ago); "
                    "review the page, then update 'reviewed' and 'next_review'")
         (warnings if settings.allow_overdue else problems).append(Problem(path=path, message=message))
     elif days <= settings.review_warning_days:
-        when = "today" if days == 0 else f"in {days} day{'s' if days != 1 else ''}"
+        when = "today" if days == 0 else f"in {_days(days)}"
         warnings.append(Problem(path=path, message=f"review due soon: the next review is due on {human_date(next_review)} ({when})"))
+
+
+def _days(count: int) -> str:
+    return f"{count} day{'s' if count != 1 else ''}"
 
 
 def _too_hard(grades: Grades, limit: float) -> str:

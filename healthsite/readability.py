@@ -20,6 +20,8 @@ SKIPPED = {"h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style"}
 SENTENCE_ENDS = (".", "!", "?")
 # SMOG is defined on a sample of 30 sentences; on fewer, one long word swings it by grades.
 SMOG_MIN_SENTENCES = 30
+# Below this many words a single long word decides the grade ("Body of Relaxation." is grade 12).
+MIN_WORDS = 30
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -29,6 +31,12 @@ class Grades:
     flesch_kincaid: float
     smog: float
     sentences: int
+    words: int
+
+    @property
+    def reliable(self) -> bool:
+        """Enough text for a grade to mean something; shorter pages are shown, not judged."""
+        return self.words >= MIN_WORDS
 
     @property
     def grade(self) -> float:
@@ -45,6 +53,7 @@ def grade_markdown(text: str) -> Grades:
         flesch_kincaid=round(textstat.flesch_kincaid_grade(prose), 1),
         smog=round(textstat.smog_index(prose), 1),
         sentences=textstat.sentence_count(prose),
+        words=textstat.lexicon_count(prose),
     )
 
 
