@@ -14,7 +14,7 @@ import yaml
 from healthsite.errors import ContentError
 from healthsite.loader import load_library
 from healthsite.model import Section
-from healthsite.quality import QualityReport, content_pages
+from healthsite.quality import QualityReport, QualitySettings, check_quality, content_pages
 from healthsite.render import render_library
 
 CONTENT_OPTION = click.option(
@@ -83,22 +83,25 @@ def import_command(article: Path, topic: str, content_dir: Path, force: bool, to
 def check(content_dir: Path, config_file: Path, report: bool, allow_overdue: bool, today: dt.datetime | None) -> None:
     """Validate the content, review dates and reading grades; report every problem, then exit 1 if there were any."""
     library = load_library(content_dir)
-    quality = _quality_report(library, config_file=config_file, allow_overdue=allow_overdue,
-                              today=today.date() if today else dt.date.today())
+    _check_quality(library, config_file=config_file, allow_overdue=allow_overdue,
+                   today=today.date() if today else dt.date.today(), report=report)
+    items = sum(len(t.section(s)) for t in library.topics for s in Section)
+    click.echo(f"Content OK: {len(library.topics)} topic(s), {items} item(s).")
+
+
+def _check_quality(library, *, config_file: Path, allow_overdue: bool, today: dt.date, report: bool = False) -> None:
+    """Review dates and reading grades: print the warnings (and the grades), raise on problems."""
+    quality = _quality_report(library, config_file=config_file, allow_overdue=allow_overdue, today=today)
     if report:
         click.echo(_grade_table(quality))
     for warning in quality.warnings:
         click.echo(f"warning: {warning}", err=True)
     if quality.problems:
         raise ContentError(list(quality.problems))
-    items = sum(len(t.section(s)) for t in library.topics for s in Section)
-    click.echo(f"Content OK: {len(library.topics)} topic(s), {items} item(s).")
 
 
 def _quality_report(library, *, config_file: Path, allow_overdue: bool, today: dt.date) -> QualityReport:
     """Checks with the settings and hand-written pages of mkdocs.yml, or the defaults without it."""
-    from healthsite.quality import QualitySettings, check_quality
-
     from healthsite.build import load_site_config
 
     config = load_site_config(config_file, strict=False) if config_file.is_file() else None
@@ -144,7 +147,7 @@ def build(content_dir: Path, config_file: Path, site_dir: Path | None, allow_ove
     """Check the content, then build the site strictly; the old site is replaced only on success."""
     from healthsite.build import build_site
 
-    load_library(content_dir)
+    _check_quality(load_library(content_dir), config_file=config_file, allow_overdue=allow_overdue, today=dt.date.today())
     target = build_site(config_file=config_file, site_dir=site_dir, allow_overdue=allow_overdue)
     click.echo(f"Site built in {target}.")
 
