@@ -38,9 +38,12 @@ class BuildFailed(HealthsiteError):
     pass
 
 
-def build_site(*, config_file: Path, site_dir: Path | None = None, strict: bool = True) -> Path:
-    """Build the site and atomically replace `site_dir` with it; return the site folder."""
-    config = _load(config_file, strict=strict)
+def build_site(*, config_file: Path, site_dir: Path | None = None, strict: bool = True, allow_overdue: bool = False) -> Path:
+    """Build the site and atomically replace `site_dir` with it; return the site folder.
+    `allow_overdue` lets a local preview build while a review is overdue."""
+    config = load_site_config(config_file, strict=strict)
+    if allow_overdue and "healthsite" in config.plugins:
+        config.plugins["healthsite"].config.allow_overdue = True
     target = Path(os.path.abspath(site_dir or config.site_dir))
     _refuse_to_replace_sources(target, config)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -75,7 +78,7 @@ def _custom_dir(config) -> Path | None:
     return Path(custom_dir) if custom_dir else None
 
 
-def _load(config_file: Path, *, strict: bool):
+def load_site_config(config_file: Path, *, strict: bool):
     try:
         return load_config(str(config_file), strict=strict)
     except (ConfigurationError, PluginError) as err:

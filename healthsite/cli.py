@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,8 +12,10 @@ from urllib.parse import urlsplit
 import click
 import yaml
 
+from healthsite.errors import ContentError
 from healthsite.loader import load_library
 from healthsite.model import Section
+from healthsite.quality import QualityReport, QualitySettings, check_quality, content_pages
 from healthsite.render import render_library
 
 CONTENT_OPTION = click.option(
@@ -30,6 +33,9 @@ CONFIG_OPTION = click.option(
     default=Path("mkdocs.yml"),
     show_default=True,
     help="The MkDocs configuration.",
+)
+ALLOW_OVERDUE_OPTION = click.option(
+    "--allow-overdue", is_flag=True, help="Warn about overdue reviews instead of failing (for local previews only)."
 )
 
 
@@ -64,11 +70,59 @@ def import_command(article: Path, topic: str, content_dir: Path, force: bool, to
 
 @main.command()
 @CONTENT_OPTION
-def check(content_dir: Path) -> None:
-    """Validate the content folder; report every problem, then exit 1 if there were any."""
+@click.option(
+    "--config-file",
+    "-f",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="Settings (reading grade limit, review warnings) and the hand-written pages; defaults if it does not exist.",
+)
+@click.option("--report", is_flag=True, help="Also print the reading grade of every page, hardest first.")
+@ALLOW_OVERDUE_OPTION
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Check as if it were this date (default: today).")
+def check(content_dir: Path, config_file: Path, report: bool, allow_overdue: bool, today: dt.datetime | None) -> None:
+    """Validate the content, review dates and reading grades; report every problem, then exit 1 if there were any."""
     library = load_library(content_dir)
+    _check_quality(library, config_file=config_file, allow_overdue=allow_overdue,
+                   today=today.date() if today else dt.date.today(), report=report)
     items = sum(len(t.section(s)) for t in library.topics for s in Section)
     click.echo(f"Content OK: {len(library.topics)} topic(s), {items} item(s).")
+
+
+def _check_quality(library, *, config_file: Path, allow_overdue: bool, today: dt.date, report: bool = False) -> None:
+    """Review dates and reading grades: print the warnings (and the grades), raise on problems."""
+    quality = _quality_report(library, config_file=config_file, allow_overdue=allow_overdue, today=today)
+    if report:
+        click.echo(_grade_table(quality))
+    for warning in quality.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if quality.problems:
+        raise ContentError(list(quality.problems))
+
+
+def _quality_report(library, *, config_file: Path, allow_overdue: bool, today: dt.date) -> QualityReport:
+    """Checks with the settings and hand-written pages of mkdocs.yml, or the defaults without it."""
+    from healthsite.build import load_site_config
+
+    config = load_site_config(config_file, strict=False) if config_file.is_file() else None
+    if config is None or "healthsite" not in config.plugins:
+        settings = QualitySettings(allow_overdue=allow_overdue)
+        return check_quality(pages=content_pages(library), settings=settings, today=today)
+    plugin = config.plugins["healthsite"]
+    plugin.config.allow_overdue = plugin.config.allow_overdue or allow_overdue
+    return plugin.quality_report(config, library=library, today=today)
+
+
+def _grade_table(quality: QualityReport) -> str:
+    """Reading grades, hardest first. SMOG counts from 30 sentences; pages under 30 words are not judged (*)."""
+    rows = [f"{'Grade':>6}  {'Flesch-Kincaid':>14}  {'SMOG':>5}  {'Words':>5}  Page"]
+    for g in quality.grades:
+        mark = " " if g.grades.reliable else "*"
+        rows.append(f"{g.grades.grade:5.1f}{mark}  {g.grades.flesch_kincaid:14.1f}  {g.grades.smog:5.1f}  {g.grades.words:5d}  {g.path.as_posix()}")
+    if any(not g.grades.reliable for g in quality.grades):
+        rows.append("* under 30 words: too short to grade reliably, so not held to the limit")
+    return "\n".join(rows)
 
 
 @main.command()
@@ -89,21 +143,25 @@ def render(content_dir: Path, out: Path) -> None:
 @CONTENT_OPTION
 @CONFIG_OPTION
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Where to write the site (default: site_dir of the config).")
-def build(content_dir: Path, config_file: Path, site_dir: Path | None) -> None:
+@ALLOW_OVERDUE_OPTION
+def build(content_dir: Path, config_file: Path, site_dir: Path | None, allow_overdue: bool) -> None:
     """Check the content, then build the site strictly; the old site is replaced only on success."""
     from healthsite.build import build_site
 
-    load_library(content_dir)
-    target = build_site(config_file=config_file, site_dir=site_dir)
+    _check_quality(load_library(content_dir), config_file=config_file, allow_overdue=allow_overdue, today=dt.date.today())
+    target = build_site(config_file=config_file, site_dir=site_dir, allow_overdue=allow_overdue)
     click.echo(f"Site built in {target}.")
 
 
 @main.command()
 @CONFIG_OPTION
 @click.option("--addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
-def serve(config_file: Path, addr: str) -> None:
+@ALLOW_OVERDUE_OPTION
+def serve(config_file: Path, addr: str, allow_overdue: bool) -> None:
     """Live preview: rebuilds when content/, docs/ or overrides/ change."""
-    sys.exit(subprocess.call([sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), "-a", addr]))
+    # mkdocs.yml reads this through !ENV, so a plain `mkdocs serve` can be relaxed the same way.
+    env = {**os.environ, "HEALTHSITE_ALLOW_OVERDUE": "true"} if allow_overdue else None
+    sys.exit(subprocess.call([sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), "-a", addr], env=env))
 
 
 @main.command()

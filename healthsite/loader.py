@@ -17,8 +17,8 @@ from pydantic import BaseModel, ValidationError
 
 from healthsite import markup
 from healthsite.errors import ContentError, Problem
-from healthsite.model import Item, Library, Review, Section, Source, Topic
-from healthsite.schema import ITEM_SCHEMAS, SLUG_RE, TopicMeta
+from healthsite.model import CareCard, Item, Library, Review, Section, Source, Topic, Urgency
+from healthsite.schema import ITEM_SCHEMAS, SLUG_RE, CareCardMeta, TopicMeta
 
 TOPIC_FILE = "topic.md"
 # Files an editor may keep beside the content without it becoming a page.
@@ -111,6 +111,11 @@ def _load_topic(folder: Path, report: _Collector) -> Topic | None:
     if meta and not any(items.values()):
         report.add(topic_path, "topic has no items; add at least one file under symptoms/, causes/ or treatments/")
     _check_links(folder, items, report)
+    if meta is not None:
+        titles = [s.title for s in meta.sources]
+        _check_care_cards(topic_path, _care_cards(meta.care_cards), titles, report)
+        for item in (i for section_items in items.values() for i in section_items):
+            _check_care_cards(item.path, item.care_cards, titles, report)
     if len(report.problems) > before or meta is None or doc is None:
         return None
     return Topic(
@@ -123,6 +128,7 @@ def _load_topic(folder: Path, report: _Collector) -> Topic | None:
         next_review=meta.next_review,
         aliases=tuple(meta.aliases),
         sources=tuple(Source(**s.model_dump()) for s in meta.sources),
+        care_cards=_care_cards(meta.care_cards),
         items=items,
     )
 
@@ -158,6 +164,7 @@ def _load_section(folder: Path, section: Section, report: _Collector) -> tuple[I
                 links=tuple(getattr(meta, section.link_field)) if section.link_field else (),
                 red_flag=meta.red_flag,
                 order=meta.order,
+                care_cards=_care_cards(meta.care_cards),
             )
         )
     _check_unique_titles(items, report)
@@ -183,6 +190,27 @@ def _check_unique_titles(items: list[Item], report: _Collector) -> None:
             report.add(item.path, f"title '{item.title}' is already used by {seen[key].path.as_posix()}; titles in a section must differ")
         else:
             seen[key] = item
+
+
+def _care_cards(metas: list[CareCardMeta]) -> tuple[CareCard, ...]:
+    return tuple(
+        CareCard(level=Urgency(m.level), reasons=tuple(m.reasons), action=m.action, source=m.source) for m in metas
+    )
+
+
+def _check_care_cards(path: Path, cards: tuple[CareCard, ...], titles: list[str], report: _Collector) -> None:
+    """One card per level on a page; urgent and emergency advice must name a source, and a
+    named source must be one the topic lists."""
+    line = report.key_lines.get(report.rel(path), {}).get("care_cards")
+    for level in _duplicates(tuple(card.level.value for card in cards)):
+        report.add(path, f"care_cards: more than one '{level}' card; put all its reasons in one card", line)
+    for number, card in enumerate(cards, start=1):
+        field_name = f"care_cards.{number}.source"
+        if card.source is None and card.level.needs_source:
+            report.add(path, f"missing field '{field_name}': {card.level.value} advice must name the topic source that supports it", line)
+        elif card.source is not None and card.source not in titles:
+            report.add(path, f"field '{field_name}': unknown source '{card.source}'{_did_you_mean(card.source, titles)}; "
+                       "expected the title of one of the topic's sources", line)
 
 
 def _check_links(folder: Path, items: dict[Section, tuple[Item, ...]], report: _Collector) -> None:

@@ -53,6 +53,29 @@ class Review:
     by: str
 
 
+class Urgency(enum.Enum):
+    """How soon a reader should get help, after the NHS care card levels."""
+
+    NON_URGENT = "non-urgent"
+    URGENT = "urgent"
+    IMMEDIATE = "immediate"
+
+    @property
+    def needs_source(self) -> bool:
+        """Advice to seek urgent or emergency care must be backed by a named source."""
+        return self is not Urgency.NON_URGENT
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CareCard:
+    """'When to get help' advice: act at `level` if any of `reasons` applies."""
+
+    level: Urgency
+    reasons: tuple[str, ...]
+    action: str | None = None
+    source: str | None = None  # the title of one of the topic's sources
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Item:
     """One symptom, cause or treatment: one content file, one page."""
@@ -67,6 +90,7 @@ class Item:
     links: tuple[str, ...] = ()  # slugs in section.link_target
     red_flag: bool = False
     order: int = 0
+    care_cards: tuple[CareCard, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,6 +106,7 @@ class Topic:
     next_review: dt.date
     aliases: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
+    care_cards: tuple[CareCard, ...] = ()
     items: dict[Section, tuple[Item, ...]] = field(default_factory=dict)
 
     def section(self, section: Section) -> tuple[Item, ...]:

@@ -6,6 +6,8 @@ With this plugin in mkdocs.yml, plain `mkdocs build` and `mkdocs serve` work, an
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 import os
 from pathlib import Path
 
@@ -18,14 +20,26 @@ from mkdocs.structure.files import File, Files
 
 from healthsite import markup
 from healthsite.dates import GitDates, read_git_dates
+from healthsite import jsonld
 from healthsite.errors import ContentError
 from healthsite.loader import load_library
-from healthsite.model import Library
+from healthsite.model import Library, Review
+from healthsite.quality import QualityReport, QualitySettings, check_quality, content_pages, docs_pages, human_date, page_review
 from healthsite.render import TOPIC_INDEX_MARKER, RenderedSite, render_library, topic_index
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+GISCUS_SETTINGS = ("repo", "repo_id", "category", "category_id")
 
 
 class HealthsiteConfig(Config):
     content_dir = config_options.Type(str, default="content")
+    # Trust checks (see healthsite.quality). allow_overdue is for local previews only.
+    allow_overdue = config_options.Type(bool, default=False)
+    review_warning_days = config_options.Type(int, default=30)
+    reading_grade_limit = config_options.Type((int, float), default=10)
+    # The review shown on hand-written pages (docs/) whose front matter has none.
+    reviewed = config_options.Optional(config_options.Type(dict))
+    next_review = config_options.Optional(config_options.Type(dt.date))
 
 
 class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
@@ -40,10 +54,32 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         except ContentError as err:
             raise PluginError(err.message) from None
         self.rendered = render_library(self.library)
+        _check_comments_settings(config.extra.get("comments") or {})
+        report = self.quality_report(config, library=self.library, today=dt.date.today())
+        for warning in report.warnings:
+            log.info(f"healthsite: {warning}")  # info, not warning: a strict build must not stop for these
+        if report.problems:
+            raise PluginError(ContentError(list(report.problems)).message)
         config.nav = _with_topics(config.nav, self.rendered.nav)
         self.dates = read_git_dates(self._root(config))
         self.date_sources = {}
         return config
+
+    def quality_report(self, config: MkDocsConfig, *, library: Library, today: dt.date) -> QualityReport:
+        """Review dates and reading grades of the content and the hand-written pages."""
+        root = self._root(config)
+        written, problems = docs_pages(Path(config.docs_dir), root=root, default=self._site_review())
+        settings = QualitySettings(
+            reading_grade_limit=self.config.reading_grade_limit,
+            review_warning_days=self.config.review_warning_days,
+            allow_overdue=self.config.allow_overdue,
+        )
+        report = check_quality(pages=[*content_pages(library), *written], settings=settings, today=today)
+        return QualityReport(warnings=report.warnings, problems=(*problems, *report.problems), grades=report.grades)
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        env.filters["hs_date"] = human_date
+        return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.rendered is not None
@@ -93,11 +129,38 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         return Path(os.path.relpath(Path(config.docs_dir) / src_uri, self._root(config))).as_posix()
 
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
-        """Each page shows when its source last changed in git (partials/source-file.html)."""
+        """What only the site knows: when the page's source last changed in git
+        (partials/source-file.html), and its JSON-LD completed with address and language."""
         source = self.date_sources.get(page.file.src_uri) or page.file.abs_src_path
         if source:
             page.meta["hs_last_updated"] = self.dates.last_changed(Path(source), root=self._root(config))
+        if "structured_data" not in page.meta:
+            self._describe_hand_written(page)
+        page.meta["hs_jsonld"] = jsonld.script_text(
+            page.meta["structured_data"], url=page.canonical_url, inLanguage=config.theme["language"]
+        )
         return context
+
+    def _describe_hand_written(self, page) -> None:
+        """Give a docs/ page the review line and structured data that generated pages carry."""
+        review = page_review(page.meta, default=self._site_review())
+        if isinstance(review, str):  # on_config reported it already; reached only when a page is added while serving
+            raise PluginError(f"{page.file.src_uri}: {review}")
+        reviewed, next_review = review
+        page.meta["reviewed"] = {"date": reviewed.date, "by": reviewed.by}
+        page.meta["next_review"] = next_review
+        page.meta["structured_data"] = jsonld.web_page(
+            name=page.title, description=page.meta.get("description"), reviewed=reviewed,
+            about={"@type": "Thing", "name": page.title},
+        )
+
+    def _site_review(self) -> tuple[Review, dt.date] | None:
+        if self.config.reviewed is None and self.config.next_review is None:
+            return None
+        review = page_review({"reviewed": self.config.reviewed, "next_review": self.config.next_review}, default=None)
+        if isinstance(review, str):
+            raise PluginError(f"mkdocs.yml: plugins.healthsite: {review}")
+        return review
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(self._content_dir(config)))
@@ -108,6 +171,16 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
 
     def _content_dir(self, config: MkDocsConfig) -> Path:
         return self._root(config) / self.config.content_dir
+
+
+def _check_comments_settings(comments: dict) -> None:
+    """extra.comments in mkdocs.yml: off by default, or Giscus with its four ids."""
+    provider = comments.get("provider", "none")
+    if provider not in {"none", "giscus"}:
+        raise PluginError(f"mkdocs.yml: extra.comments.provider: expected 'none' or 'giscus', got {provider!r}")
+    missing = [name for name in GISCUS_SETTINGS if provider == "giscus" and not comments.get(name)]
+    if missing:
+        raise PluginError(f"mkdocs.yml: extra.comments: Giscus needs {', '.join(missing)} (see giscus.app for the ids)")
 
 
 def _with_topics(nav: list | None, topics: list) -> list:

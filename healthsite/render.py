@@ -17,9 +17,10 @@ from typing import Any
 import jinja2
 import yaml
 
+from healthsite import jsonld
 from healthsite.checklist import CARE_CARD_MARKER, Checklist, build_checklist, checklist_uri
 from healthsite.checklist import NAV_TITLE as CHECKLIST_NAV_TITLE
-from healthsite.model import Item, Library, Section, Topic
+from healthsite.model import CareCard, Item, Library, Section, Source, Topic
 
 NavEntry = dict[str, Any] | str
 
@@ -113,7 +114,11 @@ def _overview_page(topic: Topic) -> GeneratedPage:
         "topic.md.j2",
         uri=uri,
         topic=topic,
-        front_matter=_front_matter(title=topic.title, description=topic.summary),
+        front_matter=_front_matter(
+            title=topic.title,
+            description=topic.summary,
+            **_trust_fields(topic, care_cards=topic.care_cards, structured_data=jsonld.topic_page(topic)),
+        ),
         lead=lead,
         rest=rest,
         checklist=_relative(uri, checklist_uri(topic)) if build_checklist(topic) else None,
@@ -130,7 +135,11 @@ def _checklist_page(topic: Topic, checklist: Checklist) -> GeneratedPage:
         topic=topic,
         checklist=checklist,
         care_card_marker=CARE_CARD_MARKER,
-        front_matter=_front_matter(**checklist.front_matter()),
+        front_matter=_front_matter(
+            **checklist.front_matter(),
+            **_trust_fields(topic, structured_data=jsonld.topic_page(topic, name=checklist.front_matter()["title"],
+                                                                    sections=(Section.SYMPTOMS, Section.CAUSES))),
+        ),
         overview=_relative(uri, overview_uri(topic)),
     )
     return GeneratedPage(src_uri=uri, markdown=markdown, edit_path=None)
@@ -144,7 +153,11 @@ def _section_page(topic: Topic, section: Section) -> GeneratedPage:
         uri=uri,
         topic=topic,
         heading=heading,
-        front_matter=_front_matter(title=heading, description=f"{SECTION_INTROS[section]}"),
+        front_matter=_front_matter(
+            title=heading,
+            description=f"{SECTION_INTROS[section]}",
+            **_trust_fields(topic, structured_data=jsonld.topic_page(topic, name=heading, sections=(section,))),
+        ),
         intro=SECTION_INTROS[section],
         items=topic.section(section),
         overview=_relative(uri, overview_uri(topic)),
@@ -160,7 +173,11 @@ def _item_page(topic: Topic, item: Item) -> GeneratedPage:
         topic=topic,
         item=item,
         section=item.section,
-        front_matter=_front_matter(title=item.title, description=item.summary),
+        front_matter=_front_matter(
+            title=item.title,
+            description=item.summary,
+            **_trust_fields(topic, care_cards=item.care_cards, structured_data=jsonld.item_page(topic, item)),
+        ),
         related=_related(topic, item),
         section_index=_relative(uri, section_uri(topic, item.section)),
         overview=_relative(uri, overview_uri(topic)),
@@ -193,6 +210,36 @@ def _topic_nav(topic: Topic) -> NavEntry:
             children = [{i.title: item_uri(topic, i)} for i in items]
             entries.append({section.title: [section_uri(topic, section), *children]})
     return {topic.title: entries}
+
+
+# --- Trust: review dates, sources, care cards and structured data in page meta ----------
+
+
+def _trust_fields(topic: Topic, *, care_cards: tuple[CareCard, ...] = (), structured_data: dict[str, Any]) -> dict[str, Any]:
+    """Front matter that the theme's partials show: the review line, Sources, care cards, JSON-LD."""
+    fields: dict[str, Any] = {
+        "reviewed": {"date": topic.reviewed.date, "by": topic.reviewed.by},
+        "next_review": topic.next_review,
+        "sources": [_source_fields(s) for s in topic.sources],
+    }
+    if care_cards:
+        fields["care_cards"] = [_care_card_fields(card, topic) for card in care_cards]
+    fields["structured_data"] = structured_data
+    return fields
+
+
+def _source_fields(source: Source) -> dict[str, Any]:
+    fields = {"title": source.title, "publisher": source.publisher, "url": source.url, "accessed": source.accessed}
+    return {key: value for key, value in fields.items() if value is not None}
+
+
+def _care_card_fields(card: CareCard, topic: Topic) -> dict[str, Any]:
+    fields: dict[str, Any] = {"level": card.level.value, "reasons": list(card.reasons)}
+    if card.action:
+        fields["action"] = card.action
+    if card.source:
+        fields["source"] = _source_fields(next(s for s in topic.sources if s.title == card.source))
+    return fields
 
 
 # --- Helpers ----------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -38,6 +38,20 @@ class ReviewMeta(_Strict):
     by: Text = Field(description="Who reviewed it (name and role, or team).")
 
 
+class CareCardMeta(_Strict):
+    level: Literal["non-urgent", "urgent", "immediate"] = Field(
+        description="How soon to act: non-urgent (see a doctor), urgent (urgent appointment or helpline), immediate (emergency services)."
+    )
+    reasons: list[Text] = Field(min_length=1, description="When to act, one plain reason per entry (the card reads '... if:').")
+    action: Text | None = Field(None, description="Optional closing sentence, such as what to tell the doctor.")
+    source: Text | None = Field(
+        None, description="Title of one of the topic's sources that supports this advice. Required for urgent and immediate cards."
+    )
+
+
+CareCards = Field(default_factory=list, description="'When to get help' cards: `level`, `reasons`, and `action`, `source` where needed.")
+
+
 class TopicMeta(_Strict):
     title: Text = Field(description="The condition's name as readers know it.")
     summary: Text = Field(description="One or two plain sentences shown under the title and in search results.")
@@ -45,6 +59,7 @@ class TopicMeta(_Strict):
     reviewed: ReviewMeta = Field(description="The last clinical review: `date` and `by`.")
     next_review: dt.date = Field(description="When the next review is due, as YYYY-MM-DD.")
     sources: list[SourceMeta] = Field(min_length=1, description="Where the facts come from: `title`, and `publisher`, `url`, `accessed` where known.")
+    care_cards: list[CareCardMeta] = CareCards
 
 
 class _ItemMeta(_Strict):
@@ -53,6 +68,7 @@ class _ItemMeta(_Strict):
     aliases: list[Text] = Field(default_factory=list, description="Other words readers use for it.")
     order: int = Field(0, description="Position in its section's list (smaller first; ties sort by title).")
     red_flag: bool = Field(False, description="true if ticking it in the checklist should advise seeing a doctor.")
+    care_cards: list[CareCardMeta] = CareCards
 
 
 class SymptomMeta(_ItemMeta):

@@ -1,0 +1,134 @@
+"""The checks that make a page trustworthy beyond a valid schema: a current review
+and plain language. `healthsite check`, `healthsite build` and the plugin share them.
+
+A review due within `review_warning_days` is a warning; an overdue review fails,
+unless `allow_overdue` is set for a local preview. A page whose reading grade is
+above `reading_grade_limit` fails.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.utils.meta import get_data
+from pydantic import ValidationError
+
+from healthsite.errors import Problem
+from healthsite.model import Library, Review, Section
+from healthsite.readability import Grades, grade_markdown
+from healthsite.schema import ReviewMeta
+
+READING_GRADE_TARGET = 8  # NIH advice; stated in the editorial policy
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QualitySettings:
+    reading_grade_limit: float = 10
+    review_warning_days: int = 30
+    allow_overdue: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WrittenPage:
+    """A file an editor writes: a content file or a hand-written docs page."""
+
+    path: Path  # relative to the project root, as editors see it
+    markdown: str  # the prose readers read
+    next_review: dt.date | None  # None: reviewed with its topic, whose file carries the date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageGrade:
+    path: Path
+    grades: Grades
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QualityReport:
+    warnings: tuple[Problem, ...]
+    problems: tuple[Problem, ...]
+    grades: tuple[PageGrade, ...]  # worst first
+
+
+def check_quality(*, pages: list[WrittenPage], settings: QualitySettings, today: dt.date) -> QualityReport:
+    warnings: list[Problem] = []
+    problems: list[Problem] = []
+    for page in pages:
+        if page.next_review is not None:
+            _check_review(page.path, page.next_review, settings=settings, today=today, warnings=warnings, problems=problems)
+    grades = sorted((PageGrade(path=p.path, grades=grade_markdown(p.markdown)) for p in pages),
+                    key=lambda g: (-g.grades.grade, g.path.as_posix()))
+    for graded in grades:
+        if graded.grades.reliable and graded.grades.grade > settings.reading_grade_limit:
+            problems.append(Problem(path=graded.path, message=_too_hard(graded.grades, settings.reading_grade_limit)))
+    return QualityReport(warnings=tuple(warnings), problems=tuple(problems), grades=tuple(grades))
+
+
+def content_pages(library: Library) -> list[WrittenPage]:
+    """Each topic overview and item file; the topic file carries the review date."""
+    pages = []
+    for topic in library.topics:
+        pages.append(WrittenPage(path=topic.path, markdown=f"{topic.summary}\n\n{topic.body}", next_review=topic.next_review))
+        for section in Section:
+            pages.extend(
+                WrittenPage(path=item.path, markdown=f"{item.summary}\n\n{item.body}", next_review=None)
+                for item in topic.section(section)
+            )
+    return pages
+
+
+def docs_pages(docs_dir: Path, *, root: Path, default: tuple[Review, dt.date] | None) -> tuple[list[WrittenPage], list[Problem]]:
+    """Hand-written pages, reviewed as their front matter says or else as the site default."""
+    pages, problems = [], []
+    for path in sorted(docs_dir.rglob("*.md")):
+        relative = path.relative_to(root)
+        body, meta = get_data(path.read_text(encoding="utf-8"))
+        review = page_review(meta, default=default)
+        if isinstance(review, str):
+            problems.append(Problem(path=relative, message=review))
+        else:
+            pages.append(WrittenPage(path=relative, markdown=body, next_review=review[1]))
+    return pages, problems
+
+
+def page_review(meta: dict, *, default: tuple[Review, dt.date] | None) -> tuple[Review, dt.date] | str:
+    """A hand-written page's review from its `reviewed` and `next_review` fields, or the
+    site default; a message saying what is wrong otherwise."""
+    if "reviewed" not in meta and "next_review" not in meta and default is not None:
+        return default
+    try:
+        reviewed = ReviewMeta.model_validate(meta.get("reviewed"))
+    except ValidationError:
+        return "field 'reviewed': expected 'date' (YYYY-MM-DD) and 'by', or set the site default in mkdocs.yml"
+    if not isinstance(meta.get("next_review"), dt.date):
+        return "field 'next_review': expected a date as YYYY-MM-DD"
+    return Review(date=reviewed.date, by=reviewed.by), meta["next_review"]
+
+
+def human_date(date: dt.date) -> str:
+    """'5 March 2027': day, month name, year, as UK and international readers expect."""
+    return f"{date.day} {date:%B %Y}"
+
+
+def _check_review(path: Path, next_review: dt.date, *, settings: QualitySettings, today: dt.date,
+                  warnings: list[Problem], problems: list[Problem]) -> None:
+    days = (next_review - today).days
+    if days < 0:
+        message = (f"review overdue: the next review was due on {human_date(next_review)} ({_days(-days)} ago); "
+                   "review the page, then update 'reviewed' and 'next_review'")
+        (warnings if settings.allow_overdue else problems).append(Problem(path=path, message=message))
+    elif days <= settings.review_warning_days:
+        when = "today" if days == 0 else f"in {_days(days)}"
+        warnings.append(Problem(path=path, message=f"review due soon: the next review is due on {human_date(next_review)} ({when})"))
+
+
+def _days(count: int) -> str:
+    return f"{count} day{'s' if count != 1 else ''}"
+
+
+def _too_hard(grades: Grades, limit: float) -> str:
+    return (f"reading grade {grades.grade:g} is above the limit of {limit:g} "
+            f"(Flesch-Kincaid {grades.flesch_kincaid:g}, SMOG {grades.smog:g}); "
+            f"use shorter sentences and everyday words (aim for grade {READING_GRADE_TARGET})")
