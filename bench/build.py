@@ -43,7 +43,7 @@ def plain_project(work: Path) -> Path:
     config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["plugins"] = [p for p in config["plugins"] if "healthsite" not in p]
     config["nav"][1:1] = yaml.safe_load((docs / "nav.yml").read_text(encoding="utf-8"))["nav"]
-    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    del config["theme"]["custom_dir"]  # our partials need the plugin; another engine brings its own templates
     (docs / "nav.yml").unlink()
     (work / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     return work

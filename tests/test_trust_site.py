@@ -106,7 +106,7 @@ def pages(site: Path) -> list[Path]:
 
 
 def test_every_page_is_a_reviewed_medical_web_page(trust_site: Path) -> None:
-    assert len(pages(trust_site)) == 14  # 7 hand-written + overview, 3 section lists, 3 items
+    assert len(pages(trust_site)) == 15  # 7 hand-written + overview, checklist, 3 section lists, 3 items
     for page in pages(trust_site):
         data = json_ld(page)
         assert data["@context"] == "https://schema.org"
