@@ -36,6 +36,10 @@ SECTION_INTROS = {
     Section.TREATMENTS: "Things that can help. Choose one to see which causes it addresses.",
 }
 
+# Material's per-page search boost: a symptom, cause or treatment's own page ranks
+# above the overview and list pages that merely mention it.
+ITEM_SEARCH_BOOST = 2
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class GeneratedPage:
@@ -140,7 +144,7 @@ def _item_page(topic: Topic, item: Item) -> GeneratedPage:
         topic=topic,
         item=item,
         section=item.section,
-        front_matter=_front_matter(title=item.title, description=item.summary),
+        front_matter=_front_matter(title=item.title, description=item.summary, search={"boost": ITEM_SEARCH_BOOST}),
         related=_related(topic, item),
         section_index=_relative(uri, section_uri(topic, item.section)),
         overview=_relative(uri, overview_uri(topic)),
