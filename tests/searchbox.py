@@ -57,9 +57,8 @@ _TIME_NEXT_RESULTS = """meta => {
 
 
 def _enter(page, text: str) -> None:
-    box = page.locator(SEARCH_INPUT)
-    box.fill(text)
-    box.press("End")  # one keyup: Material sends the whole text as one query
+    page.locator(SEARCH_INPUT).fill(text)
+    page.keyboard.press("End")  # one keyup: Material sends the whole text as one query
 
 
 def _wait_for_meta(page, condition: str) -> None:
