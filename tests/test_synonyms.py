@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
+from healthsite.importer import import_article
 from healthsite.synonyms import suggest_aliases
 
 
@@ -24,3 +28,10 @@ def test_keeps_given_aliases_first_without_duplicates() -> None:
 def test_unknown_titles_get_no_suggestions() -> None:
     assert suggest_aliases("Hiccups") == []
     assert suggest_aliases("Distress signals") == []  # "stress" only as a whole word
+
+
+def test_the_importer_proposes_aliases_for_the_editor_to_review(tmp_path: Path) -> None:
+    sample = Path(__file__).resolve().parent.parent / "examples" / "muscle-twitches.txt"
+    import_article(sample, topic="muscle-twitches", content_dir=tmp_path, today=dt.date(2026, 11, 25))
+    therapy = (tmp_path / "muscle-twitches" / "treatments" / "physical-therapy.md").read_text(encoding="utf-8")
+    assert "aliases:\n- physiotherapy\n- physio\n" in therapy
