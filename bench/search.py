@@ -15,6 +15,7 @@ import functools
 import gzip
 import http.server
 import random
+import re
 import shutil
 import statistics
 import sys
@@ -29,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, copy_project  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, _QuietHandler, copy_project  # noqa: E402
 from searchbox import keystroke_to_results_ms, open_search  # noqa: E402
 
 from healthsite.build import build_site  # noqa: E402
@@ -103,11 +104,8 @@ def _time_in_browser(url: str, *, repeats: int) -> tuple[float, dict[str, list[f
 
 @contextmanager
 def _served(site: Path) -> Iterator[str]:
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -148,8 +146,7 @@ def _make_distinct(path: Path, *, number: int, words: list[str]) -> None:
     text = path.read_text(encoding="utf-8")
     front, body = text.split("\n---\n", 1)
     if path.name == "topic.md":
-        front = front.replace("title: Muscle twitches", f"title: Condition {number:04d}", 1)
-        front = front.replace("title: Muscle Twitches", f"title: Condition {number:04d}", 1)
+        front = re.sub(r"^title: .*$", f"title: Condition {number:04d}", front, count=1, flags=re.M)
     path.write_text(f"{front}\n---\n{body.rstrip()}\n\n{' '.join(words).capitalize()}.\n", encoding="utf-8")
 
 

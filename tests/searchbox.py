@@ -37,7 +37,8 @@ def search(page, query: str, *, limit: int = 3) -> list[str]:
 
 def keystroke_to_results_ms(page, query: str) -> float:
     """Milliseconds from the keystroke that completes `query` to its results being in the list."""
-    search(page, query[:-1]) if len(query) > 1 else None
+    if len(query) > 1:
+        search(page, query[:-1])
     page.evaluate(_TIME_NEXT_RESULTS, RESULT_META)
     page.locator(SEARCH_INPUT).press(query[-1])
     return page.wait_for_function("() => window.hsResultsMs").json_value()
