@@ -36,9 +36,9 @@ SECTION_INTROS = {
     Section.TREATMENTS: "Things that can help. Choose one to see which causes it addresses.",
 }
 
-# Material's per-page search boost: a symptom, cause or treatment's own page ranks
-# above the overview and list pages that merely mention it.
-ITEM_SEARCH_BOOST = 2
+# Material's per-page search boost: a topic's overview and each symptom, cause or
+# treatment page rank above the list pages that merely mention them.
+OWN_PAGE_SEARCH_BOOST = 2
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -112,7 +112,7 @@ def _overview_page(topic: Topic) -> GeneratedPage:
         "topic.md.j2",
         uri=uri,
         topic=topic,
-        front_matter=_front_matter(title=topic.title, description=topic.summary),
+        front_matter=_front_matter(title=topic.title, description=topic.summary, search={"boost": OWN_PAGE_SEARCH_BOOST}),
         lead=lead,
         rest=rest,
         sections=[(s, topic.section(s)) for s in Section if topic.section(s)],
@@ -144,7 +144,7 @@ def _item_page(topic: Topic, item: Item) -> GeneratedPage:
         topic=topic,
         item=item,
         section=item.section,
-        front_matter=_front_matter(title=item.title, description=item.summary, search={"boost": ITEM_SEARCH_BOOST}),
+        front_matter=_front_matter(title=item.title, description=item.summary, search={"boost": OWN_PAGE_SEARCH_BOOST}),
         related=_related(topic, item),
         section_index=_relative(uri, section_uri(topic, item.section)),
         overview=_relative(uri, overview_uri(topic)),
