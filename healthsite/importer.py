@@ -24,6 +24,7 @@ import yaml
 from healthsite.errors import ImportRefused
 from healthsite.model import Section
 from healthsite.schema import SLUG_RE
+from healthsite.synonyms import suggest_aliases
 
 BACKUP_DIR = ".backup"
 MAX_LINKS = 4  # per item: more would be noise for the editor to undo
@@ -956,7 +957,7 @@ def _render(*, doc: Article, slugs: _Slugs, links: dict[Section, dict[int, tuple
             meta: dict[str, object] = {
                 "title": slugs.titles[(section, index)],
                 "summary": _summary(item.description) or item.name,
-                "aliases": [],
+                "aliases": suggest_aliases(slugs.titles[(section, index)]),
                 "order": index + 1,
             }
             # Only symptoms and causes go on the checklist, so only they can be red flags.

@@ -40,6 +40,10 @@ SECTION_INTROS = {
     Section.TREATMENTS: "Things that can help. Choose one to see which causes it addresses.",
 }
 
+# Material's per-page search boost: a topic's overview and each symptom, cause or
+# treatment page rank above the list pages that merely mention them.
+OWN_PAGE_SEARCH_BOOST = 2
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class GeneratedPage:
@@ -117,6 +121,7 @@ def _overview_page(topic: Topic) -> GeneratedPage:
         front_matter=_front_matter(
             title=topic.title,
             description=topic.summary,
+            search={"boost": OWN_PAGE_SEARCH_BOOST},
             **_trust_fields(topic, care_cards=topic.care_cards, structured_data=jsonld.topic_page(topic)),
         ),
         lead=lead,
@@ -176,6 +181,7 @@ def _item_page(topic: Topic, item: Item) -> GeneratedPage:
         front_matter=_front_matter(
             title=item.title,
             description=item.summary,
+            search={"boost": OWN_PAGE_SEARCH_BOOST},
             **_trust_fields(topic, care_cards=item.care_cards, structured_data=jsonld.item_page(topic, item)),
         ),
         related=_related(topic, item),
