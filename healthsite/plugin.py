@@ -16,10 +16,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from healthsite.csp import allow_inline_scripts
 from healthsite.errors import ContentError
 from healthsite.loader import load_library
 from healthsite.model import Library
+from healthsite.print_links import with_print_addresses
 from healthsite.render import TOPIC_INDEX_MARKER, RenderedSite, render_library, topic_index
+from healthsite.seo import robots_txt
 
 
 class HealthsiteConfig(Config):
@@ -54,6 +57,8 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
                 else None
             )
             files.append(file)
+        if files.get_file_from_path("robots.txt") is None:  # an owner's docs/robots.txt wins
+            files.append(File.generated(config, "robots.txt", content=robots_txt(site_url=config.site_url)))
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
@@ -62,6 +67,15 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
             assert self.library is not None
             markdown = markdown.replace(TOPIC_INDEX_MARKER, topic_index(self.library, from_uri=page.file.src_uri))
         return markdown
+
+    def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
+        return with_print_addresses(html, page_url=page.canonical_url)
+
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+        return allow_inline_scripts(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return allow_inline_scripts(output_content)  # 404.html is a template, not a page
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(self._content_dir(config)))
