@@ -52,6 +52,7 @@ def _audit(audit: Path, site: Path, kinds: dict[str, str], *, runs: int, lightho
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     lines = [line.split("\t") for line in output.splitlines() if line and not line.startswith("#")]
     header, *records = lines
+    header = [name.split("(")[0] for name in header]  # "lh_mobile(perf/a11y/bp/seo)" -> "lh_mobile"
     by_page = {record[0]: dict(zip(header, record)) for record in records}
     return [(kind, by_page[f"/{path}"]) for kind, path in kinds.items()]
 

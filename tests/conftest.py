@@ -139,14 +139,15 @@ def published_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) ->
     from mkdocs.config import load_config
 
     site_url = load_config(str(ROOT / "mkdocs.yml")).site_url or "/"
-    mount = "/" + urlsplit(site_url).path.strip("/")
-    mount = mount.rstrip("/") + "/"
-    root = tmp_path_factory.mktemp("pages")
-    if mount != "/":
-        (root / mount.strip("/")).parent.mkdir(parents=True, exist_ok=True)
-        (root / mount.strip("/")).symlink_to(built_site, target_is_directory=True)
+    prefix = urlsplit(site_url).path.strip("/")
+    root = built_site
+    if prefix:  # e.g. https://your-org.github.io/healthsite/ is served at /healthsite/
+        root = tmp_path_factory.mktemp("pages")
+        (root / prefix).parent.mkdir(parents=True, exist_ok=True)
+        (root / prefix).symlink_to(built_site, target_is_directory=True)
+    mount = f"/{prefix}/" if prefix else "/"
     handler_class = type("Handler", (_PagesHandler,), {"site": built_site, "site_url": site_url, "mount": mount})
-    handler = functools.partial(handler_class, directory=str(root if mount != "/" else built_site))
+    handler = functools.partial(handler_class, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}{mount}"
