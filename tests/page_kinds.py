@@ -16,6 +16,7 @@ def page_kinds() -> dict[str, str]:
         "home": "",
         "topic overview": f"{topic.slug}/",
         "section list": f"{topic.slug}/{Section.CAUSES.value}/",
+        "checklist": f"{topic.slug}/checklist/",
     }
     for section in Section:
         item = topic.section(section)[0]
@@ -25,6 +26,8 @@ def page_kinds() -> dict[str, str]:
         "editorial policy": "editorial-policy/",
         "privacy": "privacy/",
         "disclaimer": "disclaimer/",
+        "contact": "contact/",
+        "advertising": "advertising/",
         "not found": "no-such-page/",
     }
     return kinds
