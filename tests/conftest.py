@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
-import http.server
 import os
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -18,6 +15,7 @@ from click.testing import CliRunner
 
 from healthsite.build import build_site
 from healthsite.cli import main
+from healthsite.subpath import serve_under
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -119,23 +117,9 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
+def serve(folder: Path) -> contextlib.AbstractContextManager[str]:
     """`folder` served on a free port of 127.0.0.1; yields its address."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return serve_under(folder, prefix="/")
 
 
 @pytest.fixture(scope="session")
@@ -145,56 +129,14 @@ def site_url(built_site: Path) -> Iterator[str]:
         yield url
 
 
-class _PagesHandler(_QuietHandler):
-    """Serves the site as GitHub Pages publishes it at this server's address: a missing
-    address gets the site's 404 page, and sitemap.xml names this server instead of site_url
-    (Material's instant navigation only follows links whose host the sitemap names)."""
-
-    site: Path
-    site_url: str
-    mount: str  # the site's path on this server, e.g. "/healthsite/"
-
-    def do_GET(self) -> None:
-        if self.path == f"{self.mount}sitemap.xml":
-            here = f"http://{self.headers['Host']}{self.mount}"
-            return self._send(200, "application/xml", (self.site / "sitemap.xml").read_text().replace(self.site_url, here))
-        return super().do_GET()
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        if code != 404:
-            return super().send_error(code, message, explain)
-        self._send(404, "text/html; charset=utf-8", (self.site / "404.html").read_text())
-
-    def _send(self, code: int, content_type: str, text: str) -> None:
-        body = text.encode("utf-8")
-        self.send_response(code)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
 @pytest.fixture(scope="session")
-def published_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def published_url(built_site: Path) -> Iterator[str]:
     """The built site served as GitHub Pages publishes it: under site_url's path, with its 404 page."""
     from mkdocs.config import load_config
 
     site_url = load_config(str(ROOT / "mkdocs.yml")).site_url or "/"
-    prefix = urlsplit(site_url).path.strip("/")
-    root = built_site
-    if prefix:  # e.g. https://your-org.github.io/healthsite/ is served at /healthsite/
-        root = tmp_path_factory.mktemp("pages")
-        (root / prefix).parent.mkdir(parents=True, exist_ok=True)
-        (root / prefix).symlink_to(built_site, target_is_directory=True)
-    mount = f"/{prefix}/" if prefix else "/"
-    handler_class = type("Handler", (_PagesHandler,), {"site": built_site, "site_url": site_url, "mount": mount})
-    handler = functools.partial(handler_class, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{mount}"
-    server.shutdown()
-    server.server_close()
+    with serve_under(built_site, prefix=urlsplit(site_url).path, site_url=site_url) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
