@@ -161,6 +161,7 @@ def _section_page(topic: Topic, section: Section) -> GeneratedPage:
         front_matter=_front_matter(
             title=heading,
             description=f"{SECTION_INTROS[section]}",
+            search={"exclude": True},  # a list of summaries: search finds the item pages themselves
             **_trust_fields(topic, structured_data=jsonld.topic_page(topic, name=heading, sections=(section,))),
         ),
         intro=SECTION_INTROS[section],
