@@ -29,6 +29,7 @@ from healthsite.synonyms import suggest_aliases
 BACKUP_DIR = ".backup"
 MAX_LINKS = 4  # per item: more would be noise for the editor to undo
 LINK_THRESHOLD = 2  # one shared name word, or two shared description words
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024  # a long article is ~50 KB; more is a wrong file or embedded images
 
 
 # --- Records ---------------------------------------------------------------------------
@@ -136,6 +137,10 @@ def _check_topic_slug(topic: str) -> None:
 
 def _read_text(path: Path) -> str:
     try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise ImportRefused(f"{path.as_posix()}: is {size:,} bytes, over the 2 MB limit for an article; "
+                                "expected the text of one article (without embedded images)")
         raw = path.read_bytes()
     except FileNotFoundError:
         raise ImportRefused(f"{path.as_posix()}: file not found; expected an article (.txt, .md or .html)") from None
@@ -143,6 +148,8 @@ def _read_text(path: Path) -> str:
         raise ImportRefused(f"{path.as_posix()}: cannot be read ({err.strerror})") from None
     # A BOM is harmless on input (Windows editors add it); only our output must be BOM-free.
     raw = raw.removeprefix(codecs.BOM_UTF8)
+    if b"\0" in raw:  # text never contains NUL bytes; images, PDFs and Word files do
+        raise ImportRefused(f"{path.as_posix()}: is a binary file, not text; expected an article saved as .txt, .md or .html")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:

@@ -275,6 +275,13 @@ def read_document(path: Path, report: _Collector) -> Document | None:
         line = mark.line + 2 if mark else None
         report.add(path, f"front matter is not valid YAML: {err.problem or err.context}", line)
         return None
+    except yaml.reader.ReaderError as err:  # a control character, which YAML does not allow anywhere
+        line = header[: err.position].count("\n") + 2
+        report.add(path, f"front matter contains an invisible control character (#x{err.character:04x}); delete it", line)
+        return None
+    except RecursionError:  # hundreds of nested brackets: the parser recurses once per level
+        report.add(path, "front matter is nested too deeply; expected 'field: value' lines", 2)
+        return None
     if not isinstance(meta, dict) or not isinstance(node, yaml.MappingNode):
         report.add(path, "front matter must be a list of 'field: value' lines", 2)
         return None

@@ -87,6 +87,16 @@ BAD_CASES = {
         b"---\ntitle: Caf\xe9\n---\n",
         ["content/twitch/causes/stress.md:2: is not UTF-8 text; save it with UTF-8 encoding"],
     ),
+    "control character in front matter": (  # found by tests/test_fuzz.py
+        CAUSE,
+        "---\ntitle: Stress\nsummary: Worry\x1f.\n---\n",
+        ["content/twitch/causes/stress.md:3: front matter contains an invisible control character (#x001f); delete it"],
+    ),
+    "deeply nested front matter": (  # found by tests/test_fuzz.py
+        CAUSE,
+        "---\ntitle: Stress\nsummary: " + "[" * 1000 + "]" * 1000 + "\n---\n",
+        ["content/twitch/causes/stress.md:2: front matter is nested too deeply; expected 'field: value' lines"],
+    ),
     "byte-order mark": (
         CAUSE,
         b"\xef\xbb\xbf" + item_md("Stress").encode(),

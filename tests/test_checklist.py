@@ -314,6 +314,29 @@ def test_outdated_storage_is_ignored_and_cleared(page: Page) -> None:
     assert keys == ["healthsite:checklist:v0:other-topic", KEY]  # another topic's answers are its own
 
 
+FULL_STORAGE = """
+    Storage.prototype.setItem = function () {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+"""
+
+
+def test_full_storage_keeps_the_checklist_working_and_drops_stale_answers(page: Page) -> None:
+    box(page, "Dehydration").check()  # saved while there was room
+    page.add_init_script(FULL_STORAGE)
+    page.reload()
+    expect(box(page, "Dehydration")).to_be_checked()
+    box(page, "Nervous system disorders").check()  # cannot be saved: no uncaught error (see the page fixture)
+    expect(care_card(page)).to_be_visible()
+    expect(page.get_by_role("status").get_by_role("link", name="Hydration")).to_be_visible()
+    assert stored(page) is None  # the stale list is gone rather than half right
+    page.reload()
+    expect(page.get_by_role("checkbox", checked=True)).to_have_count(0)
+    box(page, "Tingling").check()
+    page.get_by_role("button", name="Clear my answers").click()
+    expect(page.get_by_role("status")).to_contain_text("You have not ticked anything yet.")
+
+
 def test_makes_no_network_requests(page: Page) -> None:
     page.wait_for_load_state("networkidle")
     requests: list[str] = []

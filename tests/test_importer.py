@@ -319,3 +319,31 @@ def test_refuses_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ImportRefused) as excinfo:
         run(tmp_path / "nope.txt", tmp_path / "content")
     assert refusal(excinfo) == f"{(tmp_path / 'nope.txt').as_posix()}: file not found; expected an article (.txt, .md or .html)"
+
+
+def test_refuses_a_binary_file(tmp_path: Path) -> None:
+    source = tmp_path / "scan.txt"
+    source.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + SAMPLE.read_bytes())
+    with pytest.raises(ImportRefused) as excinfo:
+        run(source, tmp_path / "content")
+    assert refusal(excinfo) == f"{source.as_posix()}: is a binary file, not text; expected an article saved as .txt, .md or .html"
+    assert not (tmp_path / "content").exists()
+
+
+def test_refuses_a_file_over_2_mb(tmp_path: Path) -> None:
+    source = tmp_path / "huge.txt"
+    text = SAMPLE.read_text(encoding="utf-8")
+    source.write_text(text * (2 * 1024 * 1024 // len(text) + 1), encoding="utf-8")  # a real article, repeated
+    with pytest.raises(ImportRefused) as excinfo:
+        run(source, tmp_path / "content")
+    assert refusal(excinfo) == (f"{source.as_posix()}: is {source.stat().st_size:,} bytes, over the 2 MB limit for an article; "
+                                "expected the text of one article (without embedded images)")
+    assert not (tmp_path / "content").exists()
+
+
+def test_accepts_an_article_just_under_the_limit(tmp_path: Path) -> None:
+    source = tmp_path / "long.txt"
+    text = SAMPLE.read_text(encoding="utf-8")
+    source.write_text(text + "\n" + "Filler. " * ((2 * 1024 * 1024 - len(text.encode())) // 8 - 1), encoding="utf-8")
+    assert source.stat().st_size <= 2 * 1024 * 1024
+    assert run(source, tmp_path / "content").counts[Section.CAUSES] == 7

@@ -93,7 +93,9 @@
       if (keys.length) storage.setItem(key, JSON.stringify({ ticked: keys }));
       else storage.removeItem(key);
     } catch (full) {
-      // Storage full or refused: the page still works, the answers are just not kept.
+      // Storage full or refused: the page still works, the answers are just not kept, and
+      // older saved answers are dropped so that a reload does not bring back a stale list.
+      try { storage.removeItem(key); } catch (refused) { /* nothing more to do */ }
     }
   }
 
