@@ -268,8 +268,7 @@ def read_document(path: Path, report: _Collector) -> Document | None:
         return None
     header = "\n".join(lines[1:end])
     try:
-        node = yaml.compose(header, Loader=yaml.SafeLoader)
-        meta = yaml.safe_load(header)
+        node, meta = _parse_yaml(header)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 2 if mark else None
@@ -287,6 +286,27 @@ def read_document(path: Path, report: _Collector) -> Document | None:
     body = lines[end + 1 :]
     blank = next((n for n, line in enumerate(body) if line.strip()), len(body))
     return Document(meta=meta, body="\n".join(body).strip() + "\n", key_lines=key_lines, body_line=end + 2 + blank)
+
+
+def _parse_yaml(header: str) -> tuple[yaml.Node | None, Any]:
+    """The front matter's node tree (for line numbers) and its value, from one parse.
+
+    libyaml is several times faster, which counts at a thousand topics; its error
+    messages are terser, so a broken file is parsed again by PyYAML for the message.
+    """
+    try:
+        return _compose_and_construct(header, yaml.CSafeLoader)
+    except yaml.MarkedYAMLError:
+        return _compose_and_construct(header, yaml.SafeLoader)
+
+
+def _compose_and_construct(header: str, loader_class: type) -> tuple[yaml.Node | None, Any]:
+    loader = loader_class(header)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
 
 
 # --- Markup: unsafe HTML and links to itself --------------------------------------------
