@@ -18,15 +18,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from healthsite import markup
+from healthsite import jsonld, markup
+from healthsite.csp import allow_inline_scripts
 from healthsite.dates import GitDates, read_git_dates
-from healthsite import jsonld
 from healthsite.errors import ContentError
 from healthsite.loader import load_library
 from healthsite.model import Library, Review
 from healthsite.pagenav import SiteNav
+from healthsite.print_links import with_print_addresses
 from healthsite.quality import QualityReport, QualitySettings, check_quality, content_pages, docs_pages, human_date, page_review
 from healthsite.render import TOPIC_INDEX_MARKER, RenderedSite, overview_uri, render_library, topic_index
+from healthsite.seo import robots_txt
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 GISCUS_SETTINGS = ("repo", "repo_id", "category", "category_id")
@@ -102,6 +104,8 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
             self.date_sources[page.src_uri] = self._root(config) / (
                 page.edit_path or Path(self.config.content_dir, page.src_uri).parent
             )
+        if files.get_file_from_path("robots.txt") is None:  # an owner's docs/robots.txt wins
+            files.append(File.generated(config, "robots.txt", content=robots_txt(site_url=config.site_url)))
         return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
@@ -123,7 +127,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         if findings:
             source = self._source_of(page.file.src_uri, config)
             raise PluginError("\n".join(f"{source}: {f.message}" for f in findings))
-        return html
+        return with_print_addresses(html, page_url=page.canonical_url)
 
     def _source_of(self, src_uri: str, config: MkDocsConfig) -> str:
         """The file an editor changes to fix a page, relative to the project."""
@@ -169,6 +173,12 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         if isinstance(review, str):
             raise PluginError(f"mkdocs.yml: plugins.healthsite: {review}")
         return review
+
+    def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
+        return allow_inline_scripts(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return allow_inline_scripts(output_content)  # 404.html is a template, not a page
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(self._content_dir(config)))

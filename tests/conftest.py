@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
-import http.server
 import os
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from click.testing import CliRunner
 
 from healthsite.build import build_site
 from healthsite.cli import main
+from healthsite.subpath import serve_under
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -118,29 +117,25 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
+def serve(folder: Path) -> contextlib.AbstractContextManager[str]:
     """`folder` served on a free port of 127.0.0.1; yields its address."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return serve_under(folder, prefix="/")
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """The built site served on a free port of 127.0.0.1."""
     with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def published_url(built_site: Path) -> Iterator[str]:
+    """The built site served as GitHub Pages publishes it: under site_url's path, with its 404 page."""
+    from mkdocs.config import load_config
+
+    site_url = load_config(str(ROOT / "mkdocs.yml")).site_url or "/"
+    with serve_under(built_site, prefix=urlsplit(site_url).path, site_url=site_url) as url:
         yield url
 
 

@@ -76,7 +76,7 @@ def test_missing_page_shows_the_styled_404_page(published: Path, browser) -> Non
         response = page.goto(url + "no/such/page/")
         page.wait_for_load_state("networkidle")
         assert response.status == 404
-        assert page.locator("h1").inner_text() == "404 - Not found"
+        assert page.locator("h1").inner_text() == "Page not found"
         assert failed == []
         # The theme's stylesheet laid out the header, and its script ran (it exposes document$).
         assert page.locator(".md-header").evaluate("e => getComputedStyle(e).position") == "sticky"

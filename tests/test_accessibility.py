@@ -1,0 +1,105 @@
+"""Every kind of page passes axe-core's WCAG 2.2 AA rules at phone and desktop widths, in
+real Chromium, and keeps the things axe cannot judge: a working skip link, a visible focus
+state and readable text on a phone."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from conftest import PHONE
+from page_kinds import ITEM_PAGE, PAGE_KINDS
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+WIDTHS = {"phone": PHONE, "desktop": {"width": 1280, "height": 900}}
+AXE = Axe()
+
+
+@pytest.fixture(params=WIDTHS, scope="module")
+def width_context(request, browser):
+    context = browser.new_context(viewport=WIDTHS[request.param])
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def tab(width_context):
+    page = width_context.new_page()
+    yield page
+    page.close()
+
+
+def axe_violations(page) -> list[str]:
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+    results = AXE.run(page, options=options)
+    return [
+        f"{v['id']}: {v['help']} -> {[(n['target'], n['failureSummary']) for n in v['nodes']]}"
+        for v in results.response["violations"]
+    ]
+
+
+@pytest.mark.parametrize("kind", PAGE_KINDS)
+def test_page_has_no_axe_violations(tab, published_url: str, kind: str) -> None:
+    tab.goto(published_url + PAGE_KINDS[kind])
+    assert axe_violations(tab) == []
+
+
+def test_open_search_results_have_no_axe_violations(tab, published_url: str) -> None:
+    tab.goto(published_url)
+    open_search(tab, "twitch")
+    assert axe_violations(tab) == []
+
+
+def open_search(page, query: str) -> None:
+    """Open the search box as a reader does, type, and wait for the results."""
+    toggle = page.locator("label.md-header__button[for='__search']")
+    box = page.locator("input.md-search__input")
+    if toggle.is_visible():
+        toggle.click()  # phones: the search icon opens the box
+    else:
+        box.click()
+    box.press_sequentially(query)
+    page.locator(".md-search-result__item").first.wait_for()
+
+
+def test_skip_link_appears_on_first_tab_and_moves_to_the_article(tab, published_url: str) -> None:
+    tab.goto(published_url + ITEM_PAGE)
+    tab.keyboard.press("Tab")
+    skip = tab.locator(".md-skip")
+    assert skip.evaluate("el => el === document.activeElement")
+    expect(skip).to_have_css("opacity", "1")  # after its fade-in
+    tab.keyboard.press("Enter")
+    assert tab.evaluate("location.hash") == skip.evaluate("el => el.hash")
+    heading = tab.locator("article h1")
+    assert heading.evaluate("el => el.getBoundingClientRect().top") < WIDTHS["desktop"]["height"]
+
+
+def test_keyboard_focus_is_clearly_visible(tab, published_url: str) -> None:
+    tab.goto(published_url + ITEM_PAGE)
+    link = tab.locator("article a[href]").first
+    link.focus()
+    tab.keyboard.press("Shift+Tab")  # focus by keyboard, so :focus-visible applies
+    tab.keyboard.press("Tab")
+    ring = tab.evaluate(
+        "() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, parseFloat(s.outlineWidth)] }"
+    )
+    assert ring[0] == "solid" and ring[1] >= 2
+
+
+def test_article_text_is_at_least_16px_on_a_phone(phone_page, published_url: str) -> None:
+    phone_page.goto(published_url + ITEM_PAGE)
+    sizes = phone_page.locator("article p, article li").evaluate_all(
+        "els => els.map(el => parseFloat(getComputedStyle(el).fontSize))"
+    )
+    assert sizes and min(sizes) >= 16, sizes
+
+
+def test_missing_page_shows_a_styled_not_found_page(tab, published_url: str) -> None:
+    response = tab.goto(published_url + "no/such/page/")
+    assert response.status == 404
+    assert tab.title().startswith("Page not found")
+    assert tab.locator(".md-header").is_visible()  # Material's styles loaded at this depth too
+    tab.get_by_role("link", name="Go to the home page").click()
+    tab.wait_for_url(published_url)
