@@ -152,3 +152,11 @@ def test_item_page_size_does_not_grow_with_the_library(tmp_path: Path) -> None:
     small_size, large_size = (small / page).stat().st_size, (large / page).stat().st_size
     assert large_size <= small_size * 1.10, f"{page}: {small_size} bytes at 10 topics, {large_size} at 100"
     assert large_size <= ITEM_PAGE_LIMIT
+
+
+def test_a_to_z_home_page_passes_axe(library_url: str, phone_page) -> None:
+    from test_accessibility import axe_violations
+
+    phone_page.goto(library_url)
+    phone_page.get_by_role("button", name="Search for a condition, symptom or treatment").wait_for()
+    assert axe_violations(phone_page) == []
