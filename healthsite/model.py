@@ -152,6 +152,7 @@ class Library:
         """Each topic's related topics, by slug: declared in either direction in `related`, or
         sharing a name or alias ("cramp" as one topic's alias and another's title). A-Z order."""
         slugs = {t.slug: t for t in self.topics}
+        order = {t.slug: n for n, t in enumerate(self.topics)}
         links: dict[str, set[str]] = {slug: set() for slug in slugs}
         for topic in self.topics:
             for other in topic.related:
@@ -165,4 +166,4 @@ class Library:
         for sharing in by_name.values():
             for slug in sharing:
                 links[slug] |= sharing - {slug}
-        return {slug: tuple(t for t in self.topics if t.slug in links[slug]) if links[slug] else () for slug in slugs}
+        return {slug: tuple(slugs[other] for other in sorted(links[slug], key=order.__getitem__)) for slug in slugs}
