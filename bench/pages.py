@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from healthsite.build import build_site  # noqa: E402
 from page_kinds import PAGE_KINDS  # noqa: E402
 
-DEFAULT_AUDIT = ROOT.parent.parent / "shared" / "tools" / "site-audit" / "measure_site.sh"
+DEFAULT_AUDIT = ROOT.parent / "shared" / "tools" / "site-audit" / "measure_site.sh"
 BUDGET = {"requests": 7, "bytes_gz": 80 * 1024}
 
 

@@ -62,6 +62,8 @@ class Checklist:
             "title": f"{self.topic.title}: which of these apply to you?",
             "description": "Tick what you notice and what might apply to you, to find pages that may help "
             "and to know when to see a doctor.",
+            "hs_checklist": True,  # overrides/main.html loads the checklist script here
+            "search": {"exclude": True},  # it repeats every summary; the item pages are the results
         }
         if self.red_flags:
             fields["care_cards"] = [self._care_card()]

@@ -118,6 +118,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         if TOPIC_INDEX_MARKER in markdown:
             assert self.library is not None
             markdown = markdown.replace(TOPIC_INDEX_MARKER, topic_index(self.library, from_uri=page.file.src_uri))
+            page.meta["hs_library"] = True  # overrides/main.html loads the search button's script
         return markdown
 
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
