@@ -44,10 +44,6 @@ SECTION_INTROS = {
 # Material's per-page search boost: a topic's overview and each symptom, cause or
 # treatment page rank above the list pages that merely mention them.
 OWN_PAGE_SEARCH_BOOST = 2
-# List pages (a section's list, the checklist) only repeat the summaries of the item pages:
-# leaving them out of the index makes it about a third smaller, which counts on phones
-# at a thousand topics, and search results then lead straight to the pages that explain.
-LIST_PAGE_SEARCH = {"exclude": True}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -160,7 +156,6 @@ def _checklist_page(topic: Topic, checklist: Checklist) -> GeneratedPage:
         care_card_marker=CARE_CARD_MARKER,
         front_matter=_front_matter(
             **checklist.front_matter(),
-            search=LIST_PAGE_SEARCH,
             **_trust_fields(topic, structured_data=jsonld.topic_page(topic, name=checklist.front_matter()["title"],
                                                                     sections=(Section.SYMPTOMS, Section.CAUSES))),
         ),
@@ -180,7 +175,7 @@ def _section_page(topic: Topic, section: Section) -> GeneratedPage:
         front_matter=_front_matter(
             title=heading,
             description=f"{SECTION_INTROS[section]}",
-            search=LIST_PAGE_SEARCH,
+            search={"exclude": True},  # a list of summaries: search finds the item pages themselves
             **_trust_fields(topic, structured_data=jsonld.topic_page(topic, name=heading, sections=(section,))),
         ),
         intro=SECTION_INTROS[section],
