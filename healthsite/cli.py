@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import click
 import yaml
 
-from healthsite.errors import ContentError
+from healthsite.errors import ContentError, HealthsiteError, ImportRefused
 from healthsite.loader import load_library
 from healthsite.model import Section
 from healthsite.quality import QualityReport, QualitySettings, check_quality, content_pages
@@ -46,20 +46,41 @@ def main() -> None:
 
 
 @main.command("import")
-@click.argument("article", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option("--topic", required=True, help="The topic's slug, e.g. muscle-twitches (its web address).")
+@click.argument("articles", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--topic", default=None, help="The topic's slug for a single article, e.g. muscle-twitches "
+              "(default: from the file name).")
 @CONTENT_OPTION
-@click.option("--force", is_flag=True, help="Replace an existing topic (a backup is kept in content/.backup/).")
+@click.option("--force", is_flag=True, help="Replace existing topics (a backup is kept in content/.backup/).")
 @click.option("--date", "today", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Date to stamp as accessed/reviewed (default: today).")
-def import_command(article: Path, topic: str, content_dir: Path, force: bool, today: dt.datetime | None) -> None:
-    """Split ARTICLE (.txt, .md or .html) into a topic folder of content files."""
-    from healthsite.importer import import_article
+def import_command(articles: tuple[Path, ...], topic: str | None, content_dir: Path, force: bool, today: dt.datetime | None) -> None:
+    """Split each ARTICLE (.txt, .md or .html, or a folder of them) into a topic folder of content files."""
+    from healthsite.batch import find_articles, import_batch, summary_table
 
-    report = import_article(
-        article, topic=topic, content_dir=content_dir, force=force, today=(today.date() if today else dt.date.today())
-    )
-    for warning in report.warnings:
-        click.echo(f"warning: {warning}", err=True)
+    files = find_articles(articles)
+    if not files:
+        raise HealthsiteError(f"no articles (.txt, .md, .html) in {', '.join(p.as_posix() for p in articles)}")
+    day = today.date() if today else dt.date.today()
+    if len(files) == 1:
+        results = import_batch(files, topic=topic, content_dir=content_dir, force=force, today=day)
+    else:
+        with click.progressbar(length=len(files), label="Importing", file=sys.stderr,
+                               item_show_func=lambda r: r.topic if r else None) as bar:
+            results = import_batch(files, topic=topic, content_dir=content_dir, force=force, today=day,
+                                   done=lambda result: bar.update(1, result))
+    for result in results:
+        for warning in result.report.warnings if result.report else ():
+            click.echo(f"warning: {warning}", err=True)
+    if len(results) == 1 and results[0].report:
+        _echo_one_import(results[0].report)
+    elif len(results) > 1:
+        click.echo(summary_table(results))
+    refused = [r.refused for r in results if r.refused]
+    if refused:
+        count = f"{len(refused)} of {len(results)} article{'s' if len(results) != 1 else ''} not imported"
+        raise ImportRefused(refused[0] if len(results) == 1 else f"{count}:\n" + "\n".join(f"  {r}" for r in refused))
+
+
+def _echo_one_import(report) -> None:
     counts = ", ".join(f"{report.counts.get(s, 0)} {s.value}" for s in Section)
     click.echo(f"Wrote {report.topic_dir}: {counts}.")
     if report.links:
@@ -204,7 +225,6 @@ def linkcheck(config_file: Path, site_dir: Path) -> None:
     """Serve the built site under its site_url path, as GitHub Pages does, and check every link."""
     from mkdocs.config import load_config
 
-    from healthsite.errors import HealthsiteError
     from healthsite.subpath import serve_under
 
     checker = Path(sys.executable).with_name("linkchecker")

@@ -71,6 +71,7 @@ class Article:
     conclusion: tuple[str, ...]
     disclaimer: tuple[str, ...]
     warnings: tuple[str, ...]
+    help: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "When to see a doctor": level -> reasons
     url: str | None = None
     publisher: str | None = None
 
@@ -254,7 +255,8 @@ def _paragraph_blocks(lines: list[str], *, line: int, markdown: bool) -> list[_B
     return [_Block(kind=_Kind.PARAGRAPH, text=" ".join(lines), line=line)]
 
 
-_LEAD_IN = re.compile(r"\b(include|includes|including|here are|here is|here's|the following|as follows|such as)\b", re.I)
+_LEAD_IN = re.compile(r"\b(include|includes|including|here are|here is|here's|the following|as follows|such as|"
+                      r"(you|they) (may|might|will|can) (notice|feel|see|have)|look out for)\b", re.I)
 
 
 def _looks_like_heading(line: str) -> bool:
@@ -283,7 +285,7 @@ _SKIP_TAGS = {"nav", "header", "footer", "aside", "form", "script", "style", "no
 _SKIP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "form"}
 _CHROME_CLASS = re.compile(r"share|sharing|social|related|comment|sidebar|widget|newsletter|subscribe|"
                            r"breadcrumb|advert|^ads?$|cookie|author-bio|^tags$|post-tags|^menu|popup|modal|"
-                           r"post-nav|pagination", re.I)
+                           r"post-nav|pagination|byline|post-meta|entry-meta|reading-time", re.I)
 _NEVER_SKIP = {"html", "body", "main", "article"}  # WordPress puts "category-x tag-y" classes on <article>
 _BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "section", "blockquote", "dd", "dt", "td",
                "th", "pre", "tr", "ul", "ol", "table", "figcaption", "article", "main"}
@@ -490,10 +492,10 @@ _HEADING_RULES: list[tuple[_Part, re.Pattern[str]]] = [
                                r"takeaways?|wrapping up|prognosis|^in short", re.I)),
 ]
 _SECTION_RULES: list[tuple[_Part, re.Pattern[str]]] = [
-    (_Part.SYMPTOMS, re.compile(r"symptom|\bsigns\b", re.I)),
+    (_Part.SYMPTOMS, re.compile(r"symptom|\bsigns\b|feel like|what happens|how (do|can|will) (i|you) (know|tell)", re.I)),
     (_Part.CAUSES, re.compile(r"cause|trigger|risk factor|why does|why do|\breasons?\b", re.I)),
     (_Part.TREATMENTS, re.compile(r"treat|manag|remed|relief|relieve|what can (i|you) do|self[- ]care|home care|"
-                                  r"\bcure\b|therap", re.I)),
+                                  r"\bcure\b|therap|\bease\b|get rid|make it (stop|better)", re.I)),
 ]
 _PART_SECTION = {_Part.SYMPTOMS: Section.SYMPTOMS, _Part.CAUSES: Section.CAUSES, _Part.TREATMENTS: Section.TREATMENTS}
 _NOTES_HEADING = {Section.SYMPTOMS: "About the symptoms", Section.CAUSES: "About the causes",
@@ -541,6 +543,7 @@ def _assemble(*, parsed: _Read, name: str) -> Article:
     extras: list[Extra] = []
     conclusion: list[str] = []
     disclaimer: list[str] = []
+    help_reasons: dict[str, list[str]] = {}
     last = [p for p in parts if p.kind is not _Part.CHROME][-1]  # "Leave a Comment" is not the end of the text
     for part in parts:
         if part.kind is _Part.CHROME:
@@ -564,7 +567,11 @@ def _assemble(*, parsed: _Read, name: str) -> Article:
             elif part.kind is _Part.DISCLAIMER:
                 disclaimer.extend(paras)
             elif part.kind is _Part.HELP:
-                extras.append(Extra(heading="When to get help", paragraphs=tuple(paras)))
+                found, paras = _help_reasons(part.blocks, name=name, warnings=warnings)
+                for level, reason in found:
+                    help_reasons.setdefault(level, []).append(reason)
+                if paras:
+                    extras.append(Extra(heading="When to get help", paragraphs=tuple(paras)))
             elif paras:
                 extras.append(Extra(heading=part.heading, paragraphs=tuple(paras)))
             else:
@@ -582,9 +589,54 @@ def _assemble(*, parsed: _Read, name: str) -> Article:
         conclusion=tuple(outlook),
         disclaimer=tuple(moved_from_extras + moved + disclaimer),
         warnings=tuple(warnings),
+        help={level: tuple(reasons) for level, reasons in sorted(help_reasons.items(), key=lambda h: _LEVELS.index(h[0]))},
         url=parsed.url,
         publisher=parsed.publisher,
     )
+
+
+# "When to see a doctor": each list item, or each "See a doctor if ..." sentence, is a reason
+# on a care card. Emergency advice ("Go to A&E if ...") gets its own card.
+_LEVELS = ("non-urgent", "urgent", "immediate")
+_EMERGENCY = re.compile(r"\b(call (911|999|112|000|an ambulance)|A&E|emergency (room|department|services)|"
+                        r"\bER\b|go to (the )?hospital)", re.I)
+_ADVICE_IF = re.compile(r"^(?:.*?\b(?:see|call|contact|ask|talk to|speak to|go to|visit|get)\b.*?\bif\b|if)\s+(?P<reason>.+)$", re.I)
+
+
+def _help_reasons(blocks: list[_Block], *, name: str, warnings: list[str]) -> tuple[list[tuple[str, str]], list[str]]:
+    """Care-card reasons (level, text) from a help section, and the paragraphs left over."""
+    reasons: list[tuple[str, str]] = []
+    rest: list[_Block] = []
+    for block in blocks:
+        if block.kind is _Kind.ITEM:
+            reasons.append(_reason(_plain(block.text)))
+            continue
+        if block.kind is _Kind.PARAGRAPH:
+            kept = []
+            for sentence in _sentences(block.text):
+                if sentence.endswith(":") and re.search(r"\bif:$", sentence):
+                    continue  # "See a GP if:" introduces the list, which is now the card
+                advice = _ADVICE_IF.match(_plain(sentence))
+                if advice and not sentence.endswith("?"):
+                    reasons.append(_reason(_plain(sentence)))
+                else:
+                    kept.append(sentence)
+            if not kept:
+                continue
+            block = _Block(kind=block.kind, text=" ".join(kept), line=block.line)
+        rest.append(block)
+    return reasons, _as_paragraphs(rest, name=name, warnings=warnings, where="help")
+
+
+def _reason(text: str) -> tuple[str, str]:
+    """('immediate', 'the bleeding lasts longer than 20 minutes') from 'Go to A&E if the bleeding ...'."""
+    level = "immediate" if _EMERGENCY.search(text) else "non-urgent"
+    advice = _ADVICE_IF.match(text)
+    reason = (advice.group("reason") if advice else text).strip().rstrip(".!;")
+    first = reason.split(" ", 1)[0]
+    if not (first.isupper() and len(first) > 1):  # "you take ..." but keep "GP", "ALS"
+        reason = reason[:1].lower() + reason[1:]
+    return level, reason
 
 
 def _split_parts(*, blocks: tuple[_Block, ...], name: str, warnings: list[str]) -> list[_PartBuilder]:
@@ -713,7 +765,8 @@ def _clean_name(text: str) -> str:
     return re.sub(r"[*_`]", "", text).strip().rstrip(":").strip()
 
 
-_NAME_STOP = {"a", "an", "the", "of", "to", "and", "or", "in", "on", "for", "with", "your", "you", "is", "are", "can", "may"}
+_NAME_STOP = {"a", "an", "the", "of", "to", "and", "or", "in", "on", "for", "with", "your", "you", "is", "are", "can", "may",
+              "when", "if", "that", "which", "who", "as", "at", "by", "from"}
 
 
 def _name_from_words(text: str) -> str:
@@ -958,6 +1011,7 @@ _RED_FLAG = re.compile(r"neurological (condition|disorder|disease)s?|\bALS\b|amy
 def _render(*, doc: Article, slugs: _Slugs, links: dict[Section, dict[int, tuple[int, ...]]],
             source_name: str, today: dt.date) -> dict[PurePosixPath, str]:
     files = {PurePosixPath("topic.md"): _render_topic(doc=doc, source_name=source_name, today=today)}
+    help_text = " ".join(reason for reasons in doc.help.values() for reason in reasons).casefold()
     for section, items in doc.sections.items():
         for index, item in enumerate(items):
             slug = slugs.of(section, index)
@@ -968,12 +1022,18 @@ def _render(*, doc: Article, slugs: _Slugs, links: dict[Section, dict[int, tuple
                 "order": index + 1,
             }
             # Only symptoms and causes go on the checklist, so only they can be red flags.
-            if section is not Section.TREATMENTS and _RED_FLAG.search(f"{item.name} {item.description}"):
+            if section is not Section.TREATMENTS and _is_red_flag(item, help_text=help_text):
                 meta["red_flag"] = True
             if section.link_field and section.link_target:
                 meta[section.link_field] = [slugs.of(section.link_target, j) for j in links.get(section, {}).get(index, ())]
             files[PurePosixPath(section.value, f"{slug}.md")] = _page(meta, _capitalise(item.description) or item.name)
     return files
+
+
+def _is_red_flag(item: ParsedItem, *, help_text: str) -> bool:
+    """A clear danger, or an item that the article's "When to see a doctor" names."""
+    name = re.sub(r"\s*\(.*?\)", "", item.name).casefold()
+    return bool(_RED_FLAG.search(f"{item.name} {item.description}")) or (len(name) > 3 and name in help_text)
 
 
 def _render_topic(*, doc: Article, source_name: str, today: dt.date) -> str:
@@ -990,8 +1050,12 @@ def _render_topic(*, doc: Article, source_name: str, today: dt.date) -> str:
         "aliases": _aliases(" ".join(doc.intro)),
         "reviewed": {"date": today, "by": f"Not yet reviewed (imported from {source_name})"},
         "next_review": _one_year_later(today),
-        "sources": [source],
     }
+    if doc.help:
+        # Urgent and emergency advice must name its source: here, the article it came from.
+        meta["care_cards"] = [{"level": level, "reasons": list(reasons), **({} if level == "non-urgent" else {"source": doc.source_title})}
+                              for level, reasons in doc.help.items()]
+    meta["sources"] = [source]
     body: list[str] = list(doc.intro)
     for section, paras in doc.notes.items():
         body += [f"## {_NOTES_HEADING[section]}", *paras]

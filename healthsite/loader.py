@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,7 @@ def load_library(content_dir: Path, *, root: Path | None = None) -> Library:
                 topics.append(topic)
         else:
             report.add(entry, "stray file; expected only topic folders (content/<topic>/topic.md) here")
+    _check_related(topics, known=[e.name for e in content_dir.iterdir() if e.is_dir() and not _skipped(e)], report=report)
     if not topics and not report.problems:
         report.add(content_dir, "no topics found; expected content/<topic>/topic.md")
     if report.problems:
@@ -129,6 +131,8 @@ def _load_topic(folder: Path, report: _Collector) -> Topic | None:
         aliases=tuple(meta.aliases),
         sources=tuple(Source(**s.model_dump()) for s in meta.sources),
         care_cards=_care_cards(meta.care_cards),
+        related=tuple(meta.related),
+        tags=tuple(meta.tags),
         items=items,
     )
 
@@ -231,6 +235,21 @@ def _check_links(folder: Path, items: dict[Section, tuple[Item, ...]], report: _
                                f"expected the name of a file in {folder.name}/{target.value}/", line)
 
 
+def _check_related(topics: list[Topic], *, known: list[str], report: _Collector) -> None:
+    """`related` names other topic folders: not itself, not twice, not one that does not exist."""
+    for topic in topics:
+        line = report.key_lines.get(topic.path, {}).get("related")
+        path = report.root / topic.path
+        for slug in _duplicates(topic.related):
+            report.add(path, f"related: '{slug}' is listed more than once", line)
+        for slug in topic.related:
+            if slug == topic.slug:
+                report.add(path, f"related: '{slug}' is this topic itself; list other topics", line)
+            elif slug not in known:
+                report.add(path, f"related: unknown topic '{slug}'{_did_you_mean(slug, sorted(known))}; "
+                           "expected the folder name of another topic in the content folder", line)
+
+
 def _duplicates(values: tuple[str, ...]) -> list[str]:
     return sorted({v for v in values if values.count(v) > 1})
 
@@ -268,8 +287,7 @@ def read_document(path: Path, report: _Collector) -> Document | None:
         return None
     header = "\n".join(lines[1:end])
     try:
-        node = yaml.compose(header, Loader=yaml.SafeLoader)
-        meta = yaml.safe_load(header)
+        node, meta = _parse_yaml(header)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 2 if mark else None
@@ -294,6 +312,27 @@ def read_document(path: Path, report: _Collector) -> Document | None:
     body = lines[end + 1 :]
     blank = next((n for n, line in enumerate(body) if line.strip()), len(body))
     return Document(meta=meta, body="\n".join(body).strip() + "\n", key_lines=key_lines, body_line=end + 2 + blank)
+
+
+def _parse_yaml(header: str) -> tuple[yaml.Node | None, Any]:
+    """The front matter's node tree (for line numbers) and its value, from one parse.
+
+    libyaml is several times faster, which counts at a thousand topics; its error
+    messages are terser, so a broken file is parsed again by PyYAML for the message.
+    """
+    try:
+        return _compose_and_construct(header, yaml.CSafeLoader)
+    except yaml.MarkedYAMLError:
+        return _compose_and_construct(header, yaml.SafeLoader)
+
+
+def _compose_and_construct(header: str, loader_class: type) -> tuple[yaml.Node | None, Any]:
+    loader = loader_class(header)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
 
 
 # --- Markup: unsafe HTML and links to itself --------------------------------------------
@@ -362,6 +401,10 @@ def _describe(err: dict[str, Any], schema: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         hint = _did_you_mean(str(loc[-1]), list(_fields_at(schema, loc[:-1])))
         return f"unknown field '{name}'{hint}"
+    if kind == "literal_error" and isinstance(err["input"], str):
+        choices = re.findall(r"'([^']*)'", err["ctx"]["expected"])
+        hint = _did_you_mean(err["input"], choices)
+        return f"field '{name}': expected one of {', '.join(choices)}, got {err['input']!r}{hint}"
     if kind in {"string_too_short", "too_short"}:
         return f"field '{name}' is empty; expected {'at least one entry' if kind == 'too_short' else 'some text'}"
     expected = _EXPECTED.get(kind, err["msg"].lower())

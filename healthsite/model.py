@@ -107,6 +107,8 @@ class Topic:
     aliases: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
     care_cards: tuple[CareCard, ...] = ()
+    related: tuple[str, ...] = ()  # slugs of other topics, declared in topic.md
+    tags: tuple[str, ...] = ()  # body area and kind, from schema.TAGS
     items: dict[Section, tuple[Item, ...]] = field(default_factory=dict)
 
     def section(self, section: Section) -> tuple[Item, ...]:
@@ -145,3 +147,23 @@ class Library:
     """Every topic in the content folder, sorted by title."""
 
     topics: tuple[Topic, ...]
+
+    def related(self) -> dict[str, tuple[Topic, ...]]:
+        """Each topic's related topics, by slug: declared in either direction in `related`, or
+        sharing a name or alias ("cramp" as one topic's alias and another's title). A-Z order."""
+        slugs = {t.slug: t for t in self.topics}
+        order = {t.slug: n for n, t in enumerate(self.topics)}
+        links: dict[str, set[str]] = {slug: set() for slug in slugs}
+        for topic in self.topics:
+            for other in topic.related:
+                if other in links and other != topic.slug:
+                    links[topic.slug].add(other)
+                    links[other].add(topic.slug)
+        by_name: dict[str, set[str]] = {}
+        for topic in self.topics:
+            for name in {n.casefold() for n in (topic.title, *topic.aliases)}:
+                by_name.setdefault(name, set()).add(topic.slug)
+        for sharing in by_name.values():
+            for slug in sharing:
+                links[slug] |= sharing - {slug}
+        return {slug: tuple(slugs[other] for other in sorted(links[slug], key=order.__getitem__)) for slug in slugs}

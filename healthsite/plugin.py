@@ -24,9 +24,10 @@ from healthsite.dates import GitDates, read_git_dates
 from healthsite.errors import ContentError
 from healthsite.loader import load_library
 from healthsite.model import Library, Review
+from healthsite.pagenav import SiteNav
 from healthsite.print_links import with_print_addresses
 from healthsite.quality import QualityReport, QualitySettings, check_quality, content_pages, docs_pages, human_date, page_review
-from healthsite.render import TOPIC_INDEX_MARKER, RenderedSite, render_library, topic_index
+from healthsite.render import TOPIC_INDEX_MARKER, RenderedSite, overview_uri, render_library, topic_index
 from healthsite.seo import robots_txt
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -49,6 +50,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
     rendered: RenderedSite | None = None
     dates: GitDates = GitDates()
     date_sources: dict[str, Path]  # generated page -> the file or folder its date comes from
+    site_nav: SiteNav
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -106,11 +108,17 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
             files.append(File.generated(config, "robots.txt", content=robots_txt(site_url=config.site_url)))
         return files
 
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        assert self.library is not None
+        self.site_nav = SiteNav.split(nav, overviews={overview_uri(t) for t in self.library.topics})
+        return nav
+
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
         """Hand-written pages can list the topics by holding the marker."""
         if TOPIC_INDEX_MARKER in markdown:
             assert self.library is not None
             markdown = markdown.replace(TOPIC_INDEX_MARKER, topic_index(self.library, from_uri=page.file.src_uri))
+            page.meta["hs_library"] = True  # overrides/main.html loads the search button's script
         return markdown
 
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
@@ -143,6 +151,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         page.meta["hs_jsonld"] = jsonld.script_text(
             page.meta["structured_data"], url=page.canonical_url, inLanguage=config.theme["language"]
         )
+        context["nav"] = self.site_nav.for_page(page)  # the sidebar: site pages and this page's topic only
         return context
 
     def _describe_hand_written(self, page) -> None:

@@ -21,6 +21,7 @@ from healthsite import jsonld
 from healthsite.checklist import CARE_CARD_MARKER, Checklist, build_checklist, checklist_uri
 from healthsite.checklist import NAV_TITLE as CHECKLIST_NAV_TITLE
 from healthsite.model import CareCard, Item, Library, Section, Source, Topic
+from healthsite.schema import TAG_LABELS
 
 NavEntry = dict[str, Any] | str
 
@@ -62,8 +63,9 @@ def render_library(library: Library) -> RenderedSite:
     """Every generated page and the topics' navigation, in a stable order."""
     pages: list[GeneratedPage] = []
     nav: list[NavEntry] = []
+    related = library.related()
     for topic in library.topics:
-        pages.extend(_topic_pages(topic))
+        pages.extend(_topic_pages(topic, related=related[topic.slug]))
         nav.append(_topic_nav(topic))
     return RenderedSite(pages=tuple(pages), nav=nav)
 
@@ -72,10 +74,20 @@ TOPIC_INDEX_MARKER = "<!-- healthsite:topics -->"
 
 
 def topic_index(library: Library, *, from_uri: str) -> str:
-    """The A-Z list of topics, as Markdown links relative to the page at `from_uri`."""
-    return "\n".join(
-        f"- [{t.title}]({_relative(from_uri, overview_uri(t))}): {t.summary}" for t in library.topics
-    )
+    """The A-Z index: a search button, a row of letters, then the topics under each letter,
+    as Markdown relative to the page at `from_uri`."""
+    return _render("index.md.j2", uri=from_uri, groups=_by_letter(library.topics),
+                   overview=lambda t: _relative(from_uri, overview_uri(t)), tag_names=TAG_LABELS,
+                   az_id=lambda letter: f"az-{letter.lower() if letter != '#' else 'other'}")
+
+
+def _by_letter(topics: tuple[Topic, ...]) -> list[tuple[str, list[Topic]]]:
+    """Topics grouped under the first letter of their title; digits and signs under '#'."""
+    groups: dict[str, list[Topic]] = {}
+    for topic in topics:
+        first = topic.title[:1].upper()
+        groups.setdefault(first if "A" <= first <= "Z" else "#", []).append(topic)
+    return sorted(groups.items(), key=lambda group: (group[0] == "#", group[0]))
 
 
 # --- Paths ------------------------------------------------------------------------------
@@ -100,8 +112,8 @@ def _relative(from_uri: str, to_uri: str) -> str:
 # --- Pages ------------------------------------------------------------------------------
 
 
-def _topic_pages(topic: Topic) -> list[GeneratedPage]:
-    pages = [_overview_page(topic)]
+def _topic_pages(topic: Topic, *, related: tuple[Topic, ...]) -> list[GeneratedPage]:
+    pages = [_overview_page(topic, related=related)]
     if checklist := build_checklist(topic):
         pages.append(_checklist_page(topic, checklist))
     for section in Section:
@@ -111,7 +123,7 @@ def _topic_pages(topic: Topic) -> list[GeneratedPage]:
     return pages
 
 
-def _overview_page(topic: Topic) -> GeneratedPage:
+def _overview_page(topic: Topic, *, related: tuple[Topic, ...]) -> GeneratedPage:
     uri = overview_uri(topic)
     lead, rest = _split_at_first_heading(topic.body)
     markdown = _render(
@@ -128,6 +140,8 @@ def _overview_page(topic: Topic) -> GeneratedPage:
         rest=rest,
         checklist=_relative(uri, checklist_uri(topic)) if build_checklist(topic) else None,
         sections=[(s, topic.section(s)) for s in Section if topic.section(s)],
+        related=[(t, _relative(uri, overview_uri(t))) for t in related],
+        tags=[TAG_LABELS[tag] for tag in topic.tags],
     )
     return GeneratedPage(src_uri=uri, markdown=markdown, edit_path=topic.path)
 
@@ -262,7 +276,8 @@ def _split_at_first_heading(body: str) -> tuple[str, str]:
 def _front_matter(**fields: Any) -> str:
     # Material writes the description into an HTML attribute unescaped: a quote would end it.
     fields["description"] = html.escape(fields["description"])
-    return "---\n" + yaml.safe_dump(fields, sort_keys=False, allow_unicode=True, width=1000) + "---"
+    # libyaml's dumper: the Python one took most of the render time at a thousand topics.
+    return "---\n" + yaml.dump(fields, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True, width=1000) + "---"
 
 
 def _lower_first(text: str) -> str:

@@ -52,6 +52,26 @@ class CareCardMeta(_Strict):
 CareCards = Field(default_factory=list, description="'When to get help' cards: `level`, `reasons`, and `action`, `source` where needed.")
 
 
+# The fixed list of tags a topic may carry, with how each reads on a page:
+# where in the body, and what kind of topic it is.
+BODY_AREAS = {
+    "head-and-face": "Head and face", "eyes": "Eyes", "ears-nose-and-throat": "Ears, nose and throat",
+    "mouth-and-teeth": "Mouth and teeth", "skin-hair-and-nails": "Skin, hair and nails",
+    "chest-and-lungs": "Chest and lungs", "heart-and-blood": "Heart and blood",
+    "stomach-and-bowels": "Stomach and bowels", "kidneys-and-bladder": "Kidneys and bladder",
+    "muscles-bones-and-joints": "Muscles, bones and joints", "brain-and-nerves": "Brain and nerves",
+    "mind-and-mood": "Mind and mood", "sexual-and-reproductive-health": "Sexual and reproductive health",
+    "whole-body": "Whole body",
+}
+KINDS = {
+    "condition": "Condition", "symptom": "Symptom", "injury": "Injury", "infection": "Infection",
+    "long-term-condition": "Long-term condition", "healthy-living": "Healthy living",
+}
+TAG_LABELS = {**BODY_AREAS, **KINDS}
+TAGS = tuple(TAG_LABELS)
+Tag = Literal[TAGS]  # type: ignore[valid-type]
+
+
 class TopicMeta(_Strict):
     title: Text = Field(description="The condition's name as readers know it.")
     summary: Text = Field(description="One or two plain sentences shown under the title and in search results.")
@@ -60,6 +80,10 @@ class TopicMeta(_Strict):
     next_review: dt.date = Field(description="When the next review is due, as YYYY-MM-DD.")
     sources: list[SourceMeta] = Field(min_length=1, description="Where the facts come from: `title`, and `publisher`, `url`, `accessed` where known.")
     care_cards: list[CareCardMeta] = CareCards
+    related: list[Slug] = Field(default_factory=list, description="Folder names of other topics readers of this one may want; "
+                                "the link shows on both topics. Topics that share a name or alias are related anyway.")
+    tags: list[Tag] = Field(default_factory=list, description="Body area and kind of topic, from the fixed list: "
+                            + ", ".join(TAGS) + ".")
 
 
 class _ItemMeta(_Strict):

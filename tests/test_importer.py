@@ -162,7 +162,10 @@ def test_markdown_article(tmp_path: Path) -> None:
     assert meta["title"] == "Leg Cramps"
     assert meta["aliases"] == ["charley horses"]
     text = body(topic / "topic.md")
-    assert "## When to get help\n\nSee a doctor if cramps happen often" in text
+    # "When to see a doctor" becomes a care card; its sentence no longer repeats in the text.
+    assert meta["care_cards"] == [{"level": "non-urgent", "reasons": [
+        "cramps happen often, last a long time, or come with swelling, redness or numbness"]}]
+    assert "When to get help" not in text
     assert "## Outlook\n\nMost leg cramps go away on their own.\n" in text
     assert text.endswith("## About this information\n\nThis article is general information and not a substitute for professional medical advice.\n")
     assert "we'll look at" not in text and "include:" not in text
@@ -191,7 +194,7 @@ def test_html_blog_post_without_its_furniture(tmp_path: Path) -> None:
     assert body(topic / "treatments" / "sip-cold-water.md") == "Slowly sip a glass of cold water to settle the stomach.\n"
     text = body(topic / "topic.md")
     assert "## About the causes\n\nHiccups often start after something irritates the diaphragm.\n" in text
-    assert "## When to get help\n\nSee a doctor if hiccups last longer than 48 hours" in text
+    assert meta["care_cards"] == [{"level": "non-urgent", "reasons": ["hiccups last longer than 48 hours or stop you eating or sleeping"]}]
     assert "## About this information\n\nThis post is for general information only" in text
     assert report.warnings == ()
 
@@ -219,7 +222,9 @@ def test_edge_cases_in_plain_text(tmp_path: Path) -> None:
     assert body(topic / "causes" / "not-getting-enough-sleep.md") == (
         "Not getting enough sleep makes the eyelid muscles twitch more easily.\n\n"
         "Catching up on sleep usually stops it within days.\n")
-    assert "## When to get help\n\nSee a doctor if the twitching lasts" in body(topic / "topic.md")
+    assert front_matter(topic / "topic.md")["care_cards"] == [
+        {"level": "non-urgent", "reasons": ["the twitching lasts more than a few weeks or the eyelid closes completely"]}]
+    assert "## When to get help\n\nMost eyelid twitching stops without treatment.\n" in body(topic / "topic.md")
     assert report.counts == {Section.SYMPTOMS: 3, Section.CAUSES: 3, Section.TREATMENTS: 2}
 
 

@@ -24,8 +24,8 @@ QUERIES: dict[str, str] = {
     "twitching eyelid": "Muscle twitches",
     "fasciculations": "Muscle twitches",
     "twitches/spasms": "Muscle twitches",
-    "jumping muscles": "Visible muscle contractions",
-    "quivering muscle": "Visible muscle contractions",
+    "jumping muscles": "Visible muscle twitching",
+    "quivering muscle": "Visible muscle twitching",
     "pins and needles": "Tingling sensation",
     "tingly": "Tingling sensation",
     "paraesthesia": "Tingling sensation",
@@ -68,9 +68,9 @@ QUERIES: dict[str, str] = {
     "physio": "Physical therapy",
     "physiotherapy": "Physical therapy",
     "stretching": "Physical therapy",
-    "see a doctor": "Medical evaluation",
-    "GP": "Medical evaluation",
-    "neurologist": "Medical evaluation",
+    "see a doctor": "Seeing a doctor",
+    "GP": "Seeing a doctor",
+    "neurologist": "Seeing a doctor",
 }
 
 

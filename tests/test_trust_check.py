@@ -69,7 +69,7 @@ CARD = "care_cards:\n  - level: {level}\n    reasons: [you feel weak]\n{extra}"
         ("urgent", "", "content/twitch/topic.md:8: missing field 'care_cards.1.source': urgent advice must name the topic source that supports it"),
         ("immediate", "", "content/twitch/topic.md:8: missing field 'care_cards.1.source': immediate advice must name the topic source that supports it"),
         ("urgent", "    source: Test artcle\n", "content/twitch/topic.md:8: field 'care_cards.1.source': unknown source 'Test artcle' (did you mean 'Test article'?); expected the title of one of the topic's sources"),
-        ("soon", "", "content/twitch/topic.md:8: field 'care_cards.1.level': expected input should be 'non-urgent', 'urgent' or 'immediate', got 'soon'"),
+        ("soon", "", "content/twitch/topic.md:8: field 'care_cards.1.level': expected one of non-urgent, urgent, immediate, got 'soon'"),
     ],
     ids=["urgent without source", "immediate without source", "unknown source", "unknown level"],
 )

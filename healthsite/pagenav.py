@@ -1,0 +1,50 @@
+"""Navigation that stays small: each page's sidebar holds the site's own pages and
+the current topic, never every topic in the library.
+
+Material renders the whole navigation into every page, so with N topics each page
+grows with N and the site with N². The A-Z index on the home page is how readers
+reach other topics; the sidebar only needs the topic they are in. MkDocs still gets
+the full navigation (for previous/next links and the page order), and each page is
+rendered with a `Navigation` of its own, built in constant time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SiteNav:
+    """The full navigation split into what every page shows and the topics between."""
+
+    full: Navigation
+    before: tuple  # items before the topics (the home page)
+    after: tuple  # items after them (About this site ...)
+    topics: frozenset[int]  # ids of the topics' top-level sections
+
+    @classmethod
+    def split(cls, nav: Navigation, *, overviews: set[str]) -> SiteNav:
+        """Topics are the top-level sections that open with a topic's overview page (see render.py)."""
+        topics = frozenset(id(item) for item in nav.items if _opens_with(item, overviews))
+        first = next((n for n, item in enumerate(nav.items) if id(item) in topics), len(nav.items))
+        return cls(
+            full=nav,
+            before=tuple(nav.items[:first]),
+            after=tuple(item for item in nav.items[first:] if id(item) not in topics),
+            topics=topics,
+        )
+
+    def for_page(self, page: Page) -> Navigation:
+        """The site's own pages, with the page's topic (if any) where the topics were."""
+        topic = page.ancestors[-1] if page.ancestors else None
+        current = (topic,) if topic is not None and id(topic) in self.topics else ()
+        return Navigation([*self.before, *current, *self.after], self.full.pages)
+
+
+
+def _opens_with(item, overviews: set[str]) -> bool:
+    first = item.children[0] if item.is_section and item.children else None
+    return first is not None and first.is_page and first.file.src_uri in overviews
