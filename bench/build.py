@@ -18,10 +18,11 @@ import tempfile
 import time
 from pathlib import Path
 
-import yaml
-from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from plain_project import write_plain_config  # noqa: E402
 BIN = Path(sys.executable).parent
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
 
@@ -40,12 +41,7 @@ def plain_project(work: Path) -> Path:
     docs = work / "docs"
     shutil.copytree(ROOT / "docs", docs)
     subprocess.run([str(BIN / "healthsite"), "render", "--content", str(ROOT / "content"), "--out", str(docs)], check=True, capture_output=True)
-    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["plugins"] = [p for p in config["plugins"] if "healthsite" not in p]
-    config["nav"][1:1] = yaml.safe_load((docs / "nav.yml").read_text(encoding="utf-8"))["nav"]
-    del config["theme"]["custom_dir"]  # our partials need the plugin; another engine brings its own templates
-    (docs / "nav.yml").unlink()
-    (work / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    write_plain_config(root=ROOT, work=work)
     return work
 
 

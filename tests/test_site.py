@@ -10,8 +10,6 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-import yaml
-from mkdocs.utils.yaml import yaml_load
 from click.testing import CliRunner
 
 from conftest import ROOT, copy_project, item_md, write
@@ -19,6 +17,7 @@ from healthsite.build import BuildFailed, build_site
 from healthsite.cli import main
 from healthsite.loader import load_library
 from healthsite.model import Section
+from plain_project import write_plain_config
 
 LIBRARY = load_library(ROOT / "content")
 TOPIC = LIBRARY.topics[0]
@@ -140,13 +139,8 @@ def test_render_writes_markdown_that_plain_mkdocs_builds(tmp_path: Path) -> None
     shutil.copytree(ROOT / "docs", out)
     result = CliRunner().invoke(main, ["render", "--content", str(ROOT / "content"), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["plugins"] = [p for p in config["plugins"] if "healthsite" not in p]
-    config["nav"][1:1] = yaml.safe_load((out / "nav.yml").read_text(encoding="utf-8"))["nav"]
-    del config["theme"]["custom_dir"]  # our partials need the plugin; another engine brings its own templates
-    (out / "nav.yml").unlink()
-    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    config_file = write_plain_config(root=ROOT, work=tmp_path)
     mkdocs = Path(sys.executable).parent / "mkdocs"
-    built = subprocess.run([str(mkdocs), "build", "--strict", "-q", "-f", str(tmp_path / "mkdocs.yml")], capture_output=True, text=True)
+    built = subprocess.run([str(mkdocs), "build", "--strict", "-q", "-f", str(config_file)], capture_output=True, text=True)
     assert built.returncode == 0, built.stderr
     assert (tmp_path / "site" / TOPIC.slug / "causes" / "dehydration" / "index.html").is_file()
