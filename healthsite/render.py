@@ -174,7 +174,7 @@ def _section_page(topic: Topic, section: Section) -> GeneratedPage:
         heading=heading,
         front_matter=_front_matter(
             title=heading,
-            description=f"{SECTION_INTROS[section]}",
+            description=SECTION_INTROS[section],
             search={"exclude": True},  # a list of summaries: search finds the item pages themselves
             **_trust_fields(topic, structured_data=jsonld.topic_page(topic, name=heading, sections=(section,))),
         ),
