@@ -93,7 +93,7 @@ def test_search_works_under_the_sub_path(published: Path, browser) -> None:
     page.on("request", lambda r: elsewhere.append(r.url) if not r.url.startswith("http://127.0.0.1:") else None)
     with serve_under(published, prefix="/healthsite/") as url:
         page.goto(url)
-        page.wait_for_load_state("networkidle")  # the search index has arrived
+        page.wait_for_load_state("networkidle")
         page.locator(".md-search__input").click()
         page.keyboard.type("dehydration")
         result = page.locator(".md-search-result__item a").first

@@ -1,31 +1,41 @@
 /* healthsite search worker: Material's worker plus stemmed type-ahead ("hydrated" -> "hydrat*").
-   Why and how: overrides/main.html. Served to every reader, so kept short. */
+   Why and how: overrides/main.html. Served to every reader, so kept short. Material's engine
+   loads only with the first message, the index, which comes when the reader opens search
+   (overrides/partials/hs-search-on-demand.html). */
 "use strict"
 
 const materialWorker = new URL(self.location.href).searchParams.get("material") || ""
 if (!/^search\.[0-9a-f]+\.min\.js$/.test(materialWorker))
   throw new Error(`healthsite search: unexpected Material worker name "${materialWorker}"`)
-importScripts(materialWorker)
 
-/* The index's own pipeline (stemmer, stop words) */
-let searchPipeline = null
-const build = lunr.Builder.prototype.build
-lunr.Builder.prototype.build = function () {
-  searchPipeline = this.searchPipeline
-  return build.call(this)
-}
+addEventListener("message", function loadEngine(event) {
+  removeEventListener("message", loadEngine)
+  importScripts(materialWorker)  // adds Material's own message listener
+  stemTypeAhead(lunr)
+  dispatchEvent(new MessageEvent("message", { data: event.data }))
+})
 
-function stemPrefix(term) {
-  if (!searchPipeline || !/^[^*]+\*$/.test(term))
-    return term
-  const [stem] = searchPipeline.runString(term.slice(0, -1))
-  return stem ? `${stem}*` : term
-}
+function stemTypeAhead(lunr) {
+  /* The index's own pipeline (stemmer, stop words) */
+  let searchPipeline = null
+  const build = lunr.Builder.prototype.build
+  lunr.Builder.prototype.build = function () {
+    searchPipeline = this.searchPipeline
+    return build.call(this)
+  }
 
-/* Every clause, for search and highlighting */
-const clause = lunr.Query.prototype.clause
-lunr.Query.prototype.clause = function (spec) {
-  if (typeof spec.term === "string")
-    spec.term = stemPrefix(spec.term)
-  return clause.call(this, spec)
+  function stemPrefix(term) {
+    if (!searchPipeline || !/^[^*]+\*$/.test(term))
+      return term
+    const [stem] = searchPipeline.runString(term.slice(0, -1))
+    return stem ? `${stem}*` : term
+  }
+
+  /* Every clause, for search and highlighting */
+  const clause = lunr.Query.prototype.clause
+  lunr.Query.prototype.clause = function (spec) {
+    if (typeof spec.term === "string")
+      spec.term = stemPrefix(spec.term)
+    return clause.call(this, spec)
+  }
 }
