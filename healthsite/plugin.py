@@ -11,6 +11,7 @@ import logging
 import os
 from pathlib import Path
 
+import csscompressor
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,7 +20,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from healthsite import jsonld, markup
-from healthsite.csp import allow_inline_scripts
+from healthsite.csp import allow_inline_code
 from healthsite.dates import GitDates, read_git_dates
 from healthsite.errors import ContentError
 from healthsite.loader import load_library
@@ -43,6 +44,9 @@ class HealthsiteConfig(Config):
     # The review shown on hand-written pages (docs/) whose front matter has none.
     reviewed = config_options.Optional(config_options.Type(dict))
     next_review = config_options.Optional(config_options.Type(dt.date))
+    # The site's own stylesheet, in docs/, minified into every page's <head>: a reader's
+    # phone can show the page without waiting for one more file (overrides/main.html).
+    inline_css = config_options.Type(str, default="assets/healthsite.css")
 
 
 class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
@@ -51,6 +55,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
     dates: GitDates = GitDates()
     date_sources: dict[str, Path]  # generated page -> the file or folder its date comes from
     site_nav: SiteNav
+    inline_css: str = ""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -83,6 +88,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.filters["hs_date"] = human_date
+        env.globals["hs_inline_css"] = self.inline_css
         return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -104,6 +110,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
             self.date_sources[page.src_uri] = self._root(config) / (
                 page.edit_path or Path(self.config.content_dir, page.src_uri).parent
             )
+        self.inline_css = _take_inline_css(files, self.config.inline_css, config=config)
         if files.get_file_from_path("robots.txt") is None:  # an owner's docs/robots.txt wins
             files.append(File.generated(config, "robots.txt", content=robots_txt(site_url=config.site_url)))
         return files
@@ -176,10 +183,10 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         return review
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
-        return allow_inline_scripts(output)
+        return allow_inline_code(output)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        return allow_inline_scripts(output_content)  # 404.html is a template, not a page
+        return allow_inline_code(output_content)  # 404.html is a template, not a page
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(self._content_dir(config)))
@@ -190,6 +197,18 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
 
     def _content_dir(self, config: MkDocsConfig) -> Path:
         return self._root(config) / self.config.content_dir
+
+
+def _take_inline_css(files: Files, src_uri: str, *, config: MkDocsConfig) -> str:
+    """The stylesheet at docs/`src_uri`, minified; it is not published as a file of its own."""
+    file = files.get_file_from_path(src_uri)
+    if file is None:
+        raise PluginError(f"mkdocs.yml: plugins.healthsite.inline_css: no file {Path(config.docs_dir).name}/{src_uri}")
+    files.remove(file)
+    css = csscompressor.compress(file.content_string)
+    if "</" in css:  # would end the <style> element early
+        raise PluginError(f"{Path(config.docs_dir).name}/{src_uri}: '</' may not appear in the stylesheet")
+    return css
 
 
 def _check_comments_settings(comments: dict) -> None:
