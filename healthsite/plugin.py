@@ -47,6 +47,9 @@ class HealthsiteConfig(Config):
     # The site's own stylesheet, in docs/, minified into every page's <head>: a reader's
     # phone can show the page without waiting for one more file (overrides/main.html).
     inline_css = config_options.Type(str, default="assets/healthsite.css")
+    # The home page's A-Z shows each topic's summary up to this many topics, then titles
+    # only (as large health A-Zs do), so its first view stays within the weight budget.
+    az_summaries_up_to = config_options.Type(int, default=100)
 
 
 class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
@@ -124,7 +127,8 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         """Hand-written pages can list the topics by holding the marker."""
         if TOPIC_INDEX_MARKER in markdown:
             assert self.library is not None
-            markdown = markdown.replace(TOPIC_INDEX_MARKER, topic_index(self.library, from_uri=page.file.src_uri))
+            summaries = len(self.library.topics) <= self.config.az_summaries_up_to
+            markdown = markdown.replace(TOPIC_INDEX_MARKER, topic_index(self.library, from_uri=page.file.src_uri, summaries=summaries))
             page.meta["hs_library"] = True  # overrides/main.html loads the search button's script
         return markdown
 

@@ -73,10 +73,10 @@ def render_library(library: Library) -> RenderedSite:
 TOPIC_INDEX_MARKER = "<!-- healthsite:topics -->"
 
 
-def topic_index(library: Library, *, from_uri: str) -> str:
+def topic_index(library: Library, *, from_uri: str, summaries: bool = True) -> str:
     """The A-Z index: a search button, a row of letters, then the topics under each letter,
-    as Markdown relative to the page at `from_uri`."""
-    return _render("index.md.j2", uri=from_uri, groups=_by_letter(library.topics),
+    as Markdown relative to the page at `from_uri`; with each topic's summary, or titles only."""
+    return _render("index.md.j2", uri=from_uri, groups=_by_letter(library.topics), summaries=summaries,
                    overview=lambda t: _relative(from_uri, overview_uri(t)), tag_names=TAG_LABELS,
                    az_id=lambda letter: f"az-{letter.lower() if letter != '#' else 'other'}")
 

@@ -103,6 +103,18 @@ def test_home_page_is_an_a_to_z_index(library_url: str, phone_page) -> None:
     assert all(url.startswith(library_url) for url in requests), "a request left the site"
 
 
+def test_a_large_library_lists_titles_only(tmp_path: Path, phone_page) -> None:
+    # Past `az_summaries_up_to` topics the A-Z drops summaries, so the home page stays light.
+    project = copy_project(tmp_path)
+    import_batch([FIXTURES / "leg-cramps.md", FIXTURES / "heartburn.md"], content_dir=project / "content", force=False, today=TODAY)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - healthsite:\n", "  - healthsite:\n      az_summaries_up_to: 2\n", 1))
+    with serve(build_site(config_file=config, allow_overdue=True)) as url:
+        phone_page.goto(url)
+        entries = phone_page.locator("h3 + ul li").all_inner_texts()
+    assert entries == ["Heartburn", "Leg Cramps", "Muscle twitches"]
+
+
 def test_search_button_opens_search(library_url: str, phone_page) -> None:
     phone_page.goto(library_url)
     button = phone_page.get_by_role("button", name="Search for a condition, symptom or treatment")
