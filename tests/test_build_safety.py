@@ -73,6 +73,19 @@ def test_a_build_that_fails_in_mkdocs_keeps_the_previous_site(project: Path) -> 
     assert sorted(p.name for p in project.iterdir()) == sorted([*EDITOR_OWNED, "site"])
 
 
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda css: css.unlink(), "  mkdocs.yml: plugins.healthsite.inline_css: no file docs/assets/healthsite.css"),
+    (lambda css: css.write_text("p::after { content: '</style>' }"), "  docs/assets/healthsite.css: '</' may not appear in the stylesheet"),
+])
+def test_a_stylesheet_that_cannot_be_inlined_is_refused(project: Path, change, message: str) -> None:
+    site = build_site(config_file=project / "mkdocs.yml")
+    before = tree_digest(site)
+    change(project / "docs" / "assets" / "healthsite.css")
+    result = run_build(project, site)
+    assert (result.exit_code, result.output.splitlines()) == (1, ["Error: the site was not built:", message])
+    assert tree_digest(site) == before
+
+
 # --- Nothing lost ------------------------------------------------------------------------
 
 
