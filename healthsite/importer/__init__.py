@@ -1,0 +1,69 @@
+"""Turn one health article (plain text, Markdown or blog HTML) into a content topic.
+
+The stages are separate on purpose, one module each: `readers` turns the file into a
+flat list of blocks (headings, paragraphs, list items); `assemble` turns blocks into an
+`Article`; `slugs` names the item pages and `links` suggests cross-links between them;
+`render` produces the file texts; `writer` puts them on disk atomically. Nothing is
+written until every stage succeeded. The records passed between stages are in `records`;
+`headings` and `text` hold what more than one stage needs to read the article's text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from healthsite.errors import ImportRefused
+from healthsite.importer.assemble import assemble
+from healthsite.importer.links import suggest_links
+from healthsite.importer.readers import read_blocks, read_text
+from healthsite.importer.render import render
+from healthsite.importer.slugs import assign_slugs, slugify
+from healthsite.importer.writer import BACKUP_DIR, write_tree
+from healthsite.model import Section
+from healthsite.schema import SLUG_RE
+
+__all__ = ["ImportReport", "import_article", "slugify"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ImportReport:
+    """What `import_article` wrote, for the CLI to show."""
+
+    topic_dir: Path
+    counts: dict[Section, int]
+    warnings: tuple[str, ...]
+    links: tuple[tuple[str, str], ...]  # (source slug, target slug)
+
+
+def import_article(article: Path, *, topic: str, content_dir: Path, force: bool = False, today: dt.date) -> ImportReport:
+    """Write content_dir/<topic>/ from `article`, or raise ImportRefused having written nothing."""
+    _check_topic_slug(topic)
+    target = content_dir / topic
+    if target.exists() and not force:
+        raise ImportRefused(f"{target.as_posix()} already exists; pass --force to replace it "
+                            f"(the old folder is moved to {(content_dir / BACKUP_DIR).as_posix()}/)")
+    text = read_text(article)
+    parsed = read_blocks(text=text, path=article)
+    doc = assemble(parsed=parsed, name=article.name)
+    if not any(doc.sections.values()):
+        raise ImportRefused(f"{article.as_posix()}: no symptoms, causes or treatments found; expected headings such as "
+                            "'Symptoms of …', 'Common causes' or 'Treatment options', each followed by a list of items")
+    slugs = assign_slugs(doc=doc, name=article.name)
+    links = suggest_links(doc=doc, slugs=slugs)
+    files = render(doc=doc, slugs=slugs, links=links, source_name=article.name, today=today)
+    write_tree(files=files, content_dir=content_dir, topic=topic)
+    return ImportReport(
+        topic_dir=target,
+        counts={s: len(doc.sections.get(s, ())) for s in Section},
+        warnings=doc.warnings + slugs.warnings,
+        links=tuple((slugs.of(s, src), slugs.of(s.link_target, dst))
+                    for s in Section if s.link_target for src, dsts in links.get(s, {}).items() for dst in dsts),
+    )
+
+
+def _check_topic_slug(topic: str) -> None:
+    if not SLUG_RE.match(topic) or topic == "index":
+        raise ImportRefused(f"topic '{topic}' is not a usable web address; expected lowercase letters, digits and "
+                            "single hyphens (for example 'muscle-twitches'), and not 'index'")
