@@ -51,7 +51,7 @@ def import_article(article: Path, *, topic: str, content_dir: Path, force: bool 
         raise ImportRefused(f"{article.as_posix()}: no symptoms, causes or treatments found; expected headings such as "
                             "'Symptoms of …', 'Common causes' or 'Treatment options', each followed by a list of items")
     slugs = assign_slugs(doc=doc, name=article.name)
-    links = suggest_links(doc=doc, slugs=slugs)
+    links = suggest_links(doc=doc)
     files = render(doc=doc, slugs=slugs, links=links, source_name=article.name, today=today)
     write_tree(files=files, content_dir=content_dir, topic=topic)
     return ImportReport(

@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 
 from healthsite.importer.records import Article
-from healthsite.importer.slugs import Slugs
 from healthsite.importer.text import plain
 from healthsite.model import Section
 
@@ -71,7 +70,7 @@ def _link_score(*, source: _Terms, target: _Terms) -> int:
     return 2 * len(strong) + len(weak)
 
 
-def suggest_links(*, doc: Article, slugs: Slugs) -> dict[Section, dict[int, tuple[int, ...]]]:
+def suggest_links(*, doc: Article) -> dict[Section, dict[int, tuple[int, ...]]]:
     """For each symptom its likely causes, for each cause its likely treatments (by list index)."""
     # The condition's own name is in every item, so it says nothing about which ones belong together.
     ignore = {w for w in re.findall(r"[a-z0-9]+", doc.title.lower())}
