@@ -26,7 +26,7 @@ def main(files: int = 3000, commits: int = 300) -> None:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(f"edit {commit}\n")
             subprocess.run(["git", "-C", str(repo), "add", "-A"], check=True, env=env)
-            subprocess.run(["git", "-C", str(repo), "commit", "-qm", f"c{commit}"], check=True, env=env)
+            subprocess.run(["git", "-C", str(repo), "commit", "-qm", f"c{commit}", "--allow-empty"], check=True, env=env)
         start = time.perf_counter()
         dates = read_git_dates(repo)
         elapsed = time.perf_counter() - start
