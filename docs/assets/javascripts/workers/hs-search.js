@@ -8,6 +8,23 @@ const materialWorker = new URL(self.location.href).searchParams.get("material") 
 if (!/^search\.[0-9a-f]+\.min\.js$/.test(materialWorker))
   throw new Error(`healthsite search: unexpected Material worker name "${materialWorker}"`)
 
+/* The reader's own words by their stems. Material names the query words a result lacks
+   ("Missing: eye") by the query's terms, which are now stems ("ey"), so those go back to
+   the page as typed. Found terms stay stems: they become the result link's ?h= words,
+   and "hydrat" highlights both "hydrated" and "hydration" on the page. */
+const typedWords = new Map()
+const RESULT = 3  // Material's message type for search results
+
+const postResults = self.postMessage.bind(self)
+self.postMessage = function (message) {
+  if (message && message.type === RESULT)
+    for (const group of message.data.items)
+      for (const result of group)
+        result.terms = Object.fromEntries(
+          Object.entries(result.terms || {}).map(([term, found]) => [found ? term : typedWords.get(term) || term, found]))
+  postResults(message)
+}
+
 addEventListener("message", function loadEngine(event) {
   removeEventListener("message", loadEngine)
   importScripts(materialWorker)  // adds Material's own message listener
@@ -27,8 +44,12 @@ function stemTypeAhead(lunr) {
   function stemPrefix(term) {
     if (!searchPipeline || !/^[^*]+\*$/.test(term))
       return term
-    const [stem] = searchPipeline.runString(term.slice(0, -1))
-    return stem ? `${stem}*` : term
+    const word = term.slice(0, -1)
+    const [stem] = searchPipeline.runString(word)
+    if (!stem)
+      return term
+    typedWords.set(stem, word)
+    return `${stem}*`
   }
 
   /* Every clause, for search and highlighting */
