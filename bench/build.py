@@ -18,11 +18,11 @@ import tempfile
 import time
 from pathlib import Path
 
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from plain_project import write_plain_config  # noqa: E402
+
 BIN = Path(sys.executable).parent
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
 

@@ -44,7 +44,6 @@ class SiteNav:
         return Navigation([*self.before, *current, *self.after], self.full.pages)
 
 
-
 def _opens_with(item, overviews: set[str]) -> bool:
     first = item.children[0] if item.is_section and item.children else None
     return first is not None and first.is_page and first.file.src_uri in overviews

@@ -77,8 +77,13 @@ def topic_index(library: Library, *, from_uri: str, summaries: bool = True) -> s
     """The A-Z index: a search button, a row of letters, then the topics under each letter,
     as Markdown relative to the page at `from_uri`; with each topic's summary, or titles only."""
     return _render("index.md.j2", uri=from_uri, groups=_by_letter(library.topics), summaries=summaries,
-                   overview=lambda t: _relative(from_uri, overview_uri(t)), tag_names=TAG_LABELS,
+                   overview=lambda t: _relative(from_uri, overview_uri(t)), tags=_tag_labels,
                    az_id=lambda letter: f"az-{letter.lower() if letter != '#' else 'other'}")
+
+
+def _tag_labels(topic: Topic) -> str:
+    """The topic's tags as they read on a page: "Muscles, bones and joints, Symptom"."""
+    return ", ".join(TAG_LABELS[tag] for tag in topic.tags)
 
 
 def _by_letter(topics: tuple[Topic, ...]) -> list[tuple[str, list[Topic]]]:
@@ -141,7 +146,7 @@ def _overview_page(topic: Topic, *, related: tuple[Topic, ...]) -> GeneratedPage
         checklist=_relative(uri, checklist_uri(topic)) if build_checklist(topic) else None,
         sections=[(s, topic.section(s)) for s in Section if topic.section(s)],
         related=[(t, _relative(uri, overview_uri(t))) for t in related],
-        tags=[TAG_LABELS[tag] for tag in topic.tags],
+        tags=_tag_labels(topic),
     )
     return GeneratedPage(src_uri=uri, markdown=markdown, edit_path=topic.path)
 
