@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from healthsite.dates import read_git_dates
+from healthsite.site.dates import read_git_dates
 
 
 def main(files: int = 3000, commits: int = 300) -> None:

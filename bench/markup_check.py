@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from healthsite import loader
+from healthsite.content import loader
 
 SAMPLE = Path(__file__).resolve().parent.parent / "tests" / "golden" / "muscle-twitches"
 

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from healthsite.build import build_site  # noqa: E402
+from healthsite.site.build import build_site  # noqa: E402
 from page_kinds import PAGE_KINDS  # noqa: E402
 
 DEFAULT_AUDIT = ROOT.parent / "shared" / "tools" / "site-audit" / "measure_site.sh"

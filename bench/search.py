@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from conftest import CHROMIUM, CHROMIUM_ARGS, copy_project, serve  # noqa: E402
 from searchbox import keystroke_to_results_ms, open_search  # noqa: E402
 
-from healthsite.build import build_site  # noqa: E402
+from healthsite.site.build import build_site  # noqa: E402
 
 # Reader queries whose results are timed: one word, a lay alias, two words, an inflected form.
 QUERIES = ("cola", "pins and needles", "hydrated", "twitch", "stress")

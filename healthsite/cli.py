@@ -13,10 +13,10 @@ import click
 import yaml
 
 from healthsite.errors import ContentError, HealthsiteError, ImportRefused
-from healthsite.loader import load_library
-from healthsite.model import Section
-from healthsite.quality import QualityReport, QualitySettings, check_quality, content_pages
-from healthsite.render import render_library
+from healthsite.content.loader import load_library
+from healthsite.content.model import Section
+from healthsite.check.quality import QualityReport, QualitySettings, check_quality, content_pages
+from healthsite.render.pages import render_library
 
 CONTENT_OPTION = click.option(
     "--content",
@@ -54,7 +54,7 @@ def main() -> None:
 @click.option("--date", "today", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Date to stamp as accessed/reviewed (default: today).")
 def import_command(articles: tuple[Path, ...], topic: str | None, content_dir: Path, force: bool, today: dt.datetime | None) -> None:
     """Split each ARTICLE (.txt, .md or .html, or a folder of them) into a topic folder of content files."""
-    from healthsite.batch import find_articles, import_batch, summary_table
+    from healthsite.importer.batch import find_articles, import_batch, summary_table
 
     files = find_articles(articles)
     if not files:
@@ -124,7 +124,7 @@ def _check_quality(library, *, config_file: Path, allow_overdue: bool, today: dt
 
 def _quality_report(library, *, config_file: Path, allow_overdue: bool, today: dt.date) -> QualityReport:
     """Checks with the settings and hand-written pages of mkdocs.yml, or the defaults without it."""
-    from healthsite.build import load_site_config
+    from healthsite.site.build import load_site_config
 
     config = load_site_config(config_file, strict=False) if config_file.is_file() else None
     if config is None or "healthsite" not in config.plugins:
@@ -167,7 +167,7 @@ def render(content_dir: Path, out: Path) -> None:
 @ALLOW_OVERDUE_OPTION
 def build(content_dir: Path, config_file: Path, site_dir: Path | None, allow_overdue: bool) -> None:
     """Check the content, then build the site strictly; the old site is replaced only on success."""
-    from healthsite.build import build_site
+    from healthsite.site.build import build_site
 
     _check_quality(load_library(content_dir), config_file=config_file, allow_overdue=allow_overdue, today=dt.date.today())
     target = build_site(config_file=config_file, site_dir=site_dir, allow_overdue=allow_overdue)
@@ -192,7 +192,7 @@ def serve(config_file: Path, addr: str, allow_overdue: bool) -> None:
 @CONTENT_OPTION
 def new(section: str, title: str, topic: str, content_dir: Path) -> None:
     """Write a new SECTION page called TITLE, with every field explained, ready to fill in."""
-    from healthsite.scaffold import new_item
+    from healthsite.content.scaffold import new_item
 
     path = new_item(section=_section(section), title=title, topic=topic, content_dir=content_dir)
     click.echo(f"Wrote {path.as_posix()}. Fill in the summary and the text, then run: healthsite check")
@@ -207,7 +207,7 @@ def _section(singular: str) -> Section:
               help="Rewrite the table between the markers in this file (e.g. CONTRIBUTING.md) instead of printing it.")
 def fields(target: Path | None) -> None:
     """Print the front-matter fields of every kind of content file, as Markdown tables."""
-    from healthsite.fields import fields_markdown, update_between_markers
+    from healthsite.content.fields import fields_markdown, update_between_markers
 
     if target is None:
         click.echo(fields_markdown(), nl=False)
@@ -225,7 +225,7 @@ def linkcheck(config_file: Path, site_dir: Path) -> None:
     """Serve the built site under its site_url path, as GitHub Pages does, and check every link."""
     from mkdocs.config import load_config
 
-    from healthsite.subpath import serve_under
+    from healthsite.site.subpath import serve_under
 
     checker = Path(sys.executable).with_name("linkchecker")
     if not checker.exists():

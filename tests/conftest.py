@@ -13,9 +13,9 @@ from urllib.parse import urlsplit
 import pytest
 from click.testing import CliRunner
 
-from healthsite.build import build_site
+from healthsite.site.build import build_site
 from healthsite.cli import main
-from healthsite.subpath import serve_under
+from healthsite.site.subpath import serve_under
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))

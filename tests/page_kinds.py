@@ -6,8 +6,8 @@ Taken from the shipped content, so the pages exist whatever the editors name the
 from __future__ import annotations
 
 from conftest import ROOT
-from healthsite.loader import load_library
-from healthsite.model import Section
+from healthsite.content.loader import load_library
+from healthsite.content.model import Section
 
 
 def page_kinds() -> dict[str, str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, item_md, run_build, tree_digest, write, write_valid_content
-from healthsite.build import build_site
+from healthsite.site.build import build_site
 
 EDITOR_OWNED = ("content", "docs", "overrides", "mkdocs.yml")
 
@@ -133,7 +133,7 @@ def test_build_refuses_to_replace_a_folder_that_is_not_a_site(project: Path) -> 
 
 # --- Reproducible ------------------------------------------------------------------------
 
-# What MkDocs stamps with the build date (see healthsite/build.py).
+# What MkDocs stamps with the build date (see healthsite/site/build.py).
 LASTMOD = re.compile(rb"<lastmod>\d{4}-\d{2}-\d{2}</lastmod>")
 
 

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 
 from conftest import TOPIC_MD, copy_project, item_md, run_build, tree_digest, write
 from healthsite.cli import main
-from healthsite.loader import load_library
-from healthsite.model import Section
+from healthsite.content.loader import load_library
+from healthsite.content.model import Section
 
 
 def run_check(content: Path):

@@ -17,10 +17,10 @@ from mkdocs.config import load_config
 from playwright.sync_api import Page, expect
 
 from conftest import PHONE, TOPIC_MD, ROOT, copy_project, item_md, write
-from healthsite.build import build_site
-from healthsite.loader import load_library
-from healthsite.render import render_library
-from healthsite.subpath import serve_under
+from healthsite.site.build import build_site
+from healthsite.content.loader import load_library
+from healthsite.render.pages import render_library
+from healthsite.site.subpath import serve_under
 
 KEY = "healthsite:checklist:v1:twitch"
 CHECKLIST = "twitch/checklist/"
@@ -53,7 +53,7 @@ def checklist_content(root: Path) -> Path:
 def checklist_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A small site with Material's instant navigation switched on: the harder case, where the
     script must run again on pages it was not loaded for. Served like GitHub Pages, so that
-    instant navigation recognises this server (see healthsite.subpath)."""
+    instant navigation recognises this server (see healthsite.site.subpath)."""
     tmp = tmp_path_factory.mktemp("checklist")
     project = copy_project(tmp / "project", content=checklist_content(tmp / "content"))
     config = project / "mkdocs.yml"

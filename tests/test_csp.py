@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 
-from healthsite.csp import SCRIPT_PLACEHOLDER, STYLE_PLACEHOLDER, allow_inline_code
+from healthsite.site.csp import SCRIPT_PLACEHOLDER, STYLE_PLACEHOLDER, allow_inline_code
 
 POLICY = f'<meta http-equiv="Content-Security-Policy" content="script-src \'self\' {SCRIPT_PLACEHOLDER}; style-src \'self\' {STYLE_PLACEHOLDER}">'
 

@@ -12,8 +12,8 @@ from click.testing import CliRunner
 
 from conftest import ROOT
 from healthsite.cli import main
-from healthsite.fields import with_current_fields
-from healthsite.schema import ITEM_SCHEMAS, CauseMeta
+from healthsite.content.fields import with_current_fields
+from healthsite.content.schema import ITEM_SCHEMAS, CauseMeta
 
 
 def run(*args: str):

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from conftest import ROOT, TOPIC_MD, item_md
 from healthsite.errors import ContentError, HealthsiteError, ImportRefused
 from healthsite.importer import import_article
-from healthsite.loader import load_library
+from healthsite.content.loader import load_library
 
 _COMMON = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large]}
 settings.register_profile("dev", max_examples=100, **_COMMON)

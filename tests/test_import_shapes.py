@@ -11,8 +11,8 @@ from click.testing import CliRunner
 
 from healthsite.cli import main
 from healthsite.importer import import_article
-from healthsite.loader import load_library
-from healthsite.model import Section
+from healthsite.content.loader import load_library
+from healthsite.content.model import Section
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "articles"
 TODAY = dt.date(2026, 11, 25)

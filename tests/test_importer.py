@@ -17,7 +17,7 @@ import yaml
 
 from healthsite.errors import ImportRefused
 from healthsite.importer import ImportReport, import_article
-from healthsite.model import Section
+from healthsite.content.model import Section
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "muscle-twitches.txt"
@@ -110,7 +110,7 @@ def test_only_clear_dangers_are_red_flags(tmp_path: Path) -> None:
 
 
 def test_sample_tree_loads(tmp_path: Path) -> None:
-    loader = pytest.importorskip("healthsite.loader")
+    loader = pytest.importorskip("healthsite.content.loader")
     content = tmp_path / "content"
     run(SAMPLE, content)
     library = loader.load_library(content)

@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import TOPIC_MD, copy_project, serve, write
-from healthsite.batch import import_batch
-from healthsite.build import build_site
+from healthsite.importer.batch import import_batch
+from healthsite.site.build import build_site
 from healthsite.cli import main
 from synthetic import write_articles
 
@@ -53,7 +53,7 @@ def test_related_names_other_topics(content: Path) -> None:
 
 
 def _tags() -> list[str]:
-    from healthsite.schema import TAGS
+    from healthsite.content.schema import TAGS
 
     return list(TAGS)
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import TOPIC_MD, copy_project, item_md, write
-from healthsite.build import build_site
-from healthsite.dates import read_git_dates
-from healthsite.subpath import serve_under
+from healthsite.site.build import build_site
+from healthsite.site.dates import read_git_dates
+from healthsite.site.subpath import serve_under
 
 BIN = Path(sys.executable).parent
 FIRST, SECOND = "2026-01-02T10:00:00+00:00", "2026-03-04T10:00:00+00:00"

@@ -13,10 +13,10 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT, copy_project, item_md, write
-from healthsite.build import BuildFailed, build_site
+from healthsite.site.build import BuildFailed, build_site
 from healthsite.cli import main
-from healthsite.loader import load_library
-from healthsite.model import Section
+from healthsite.content.loader import load_library
+from healthsite.content.model import Section
 from plain_project import write_plain_config
 
 LIBRARY = load_library(ROOT / "content")

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from healthsite.importer import import_article
-from healthsite.synonyms import suggest_aliases
+from healthsite.importer.synonyms import suggest_aliases
 
 
 def test_suggests_lay_and_british_words_for_article_terms() -> None:

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, serve, write
-from healthsite.build import BuildFailed, build_site
-from healthsite.jsonld import script_text
+from healthsite.site.build import BuildFailed, build_site
+from healthsite.render.jsonld import script_text
 
 TOPIC = """\
 ---

@@ -10,9 +10,9 @@ import yaml
 from click.testing import CliRunner
 
 from conftest import ROOT, TOPIC_MD, copy_project, item_md, run_build, serve, tree_digest, write, write_valid_content
-from healthsite.build import build_site
+from healthsite.site.build import build_site
 from healthsite.cli import main
-from healthsite.markup import MARKDOWN_EXTENSIONS
+from healthsite.content.safety import MARKDOWN_EXTENSIONS
 
 CAUSE = "twitch/causes/stress.md"
 WHERE = "content/twitch/causes/stress.md"

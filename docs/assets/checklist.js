@@ -1,4 +1,4 @@
-/* The "Which of these apply to you?" checklist (page: healthsite/templates/checklist.md.j2).
+/* The "Which of these apply to you?" checklist (page: healthsite/render/templates/checklist.md.j2).
    The page already lists every item with a link; this script only enhances it: it shows
    what may help for the ticked boxes, reveals the care card for red flags, and keeps the
    answers in this browser's localStorage. Plain JavaScript: no dependencies, no requests. */

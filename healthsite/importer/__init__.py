@@ -21,8 +21,8 @@ from healthsite.importer.readers import read_blocks, read_text
 from healthsite.importer.render import render
 from healthsite.importer.slugs import assign_slugs, slugify
 from healthsite.importer.writer import BACKUP_DIR, write_tree
-from healthsite.model import Section
-from healthsite.schema import SLUG_RE
+from healthsite.content.model import Section
+from healthsite.content.schema import SLUG_RE
 
 __all__ = ["ImportReport", "import_article", "slugify"]
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from healthsite.importer.headings import LEAD_IN, Part, classify_heading
 from healthsite.importer.records import Article, Block, Extra, Kind, ParsedItem, Read
 from healthsite.importer.text import plain, split_sentences
-from healthsite.model import Section
+from healthsite.content.model import Section
 
 _PART_SECTION = {Part.SYMPTOMS: Section.SYMPTOMS, Part.CAUSES: Section.CAUSES, Part.TREATMENTS: Section.TREATMENTS}
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from healthsite.importer.records import Article
 from healthsite.importer.text import plain
-from healthsite.model import Section
+from healthsite.content.model import Section
 
 MAX_LINKS = 4  # per item: more would be noise for the editor to undo
 LINK_THRESHOLD = 2  # one shared name word, or two shared description words

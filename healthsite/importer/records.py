@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
-from healthsite.model import Section
+from healthsite.content.model import Section
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -11,8 +11,8 @@ import yaml
 from healthsite.importer.records import Article, ParsedItem
 from healthsite.importer.slugs import Slugs
 from healthsite.importer.text import plain, split_sentences
-from healthsite.model import Section
-from healthsite.synonyms import suggest_aliases
+from healthsite.content.model import Section
+from healthsite.importer.synonyms import suggest_aliases
 
 _RED_FLAG = re.compile(r"neurological (condition|disorder|disease)s?|\bALS\b|amyotrophic|multiple sclerosis|\bstroke\b|"
                        r"seizure|chest pain|difficulty breathing|shortness of breath|paralysis|loss of consciousness|"

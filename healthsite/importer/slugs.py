@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from healthsite.importer.records import Article
 from healthsite.importer.text import plain
-from healthsite.model import Section
+from healthsite.content.model import Section
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

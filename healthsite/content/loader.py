@@ -16,10 +16,10 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from healthsite import markup
+from healthsite.content import safety as markup
 from healthsite.errors import ContentError, Problem
-from healthsite.model import CareCard, Item, Library, Review, Section, Source, Topic, Urgency
-from healthsite.schema import ITEM_SCHEMAS, SLUG_RE, CareCardMeta, TopicMeta
+from healthsite.content.model import CareCard, Item, Library, Review, Section, Source, Topic, Urgency
+from healthsite.content.schema import ITEM_SCHEMAS, SLUG_RE, CareCardMeta, TopicMeta
 
 TOPIC_FILE = "topic.md"
 # Files an editor may keep beside the content without it becoming a page.

@@ -12,7 +12,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from healthsite.model import Item, Review, Section, Source, Topic
+from healthsite.content.model import Item, Review, Section, Source, Topic
 
 # The schema.org type for the thing each item page is about.
 ITEM_TYPES = {

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from healthsite.errors import ImportRefused
 from healthsite.importer import ImportReport, import_article, slugify
-from healthsite.model import Section
+from healthsite.content.model import Section
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 

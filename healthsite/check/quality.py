@@ -16,9 +16,9 @@ from mkdocs.utils.meta import get_data
 from pydantic import ValidationError
 
 from healthsite.errors import Problem
-from healthsite.model import Library, Review, Section
-from healthsite.readability import Grades, grade_markdown
-from healthsite.schema import ReviewMeta
+from healthsite.content.model import Library, Review, Section
+from healthsite.check.readability import Grades, grade_markdown
+from healthsite.content.schema import ReviewMeta
 
 READING_GRADE_TARGET = 8  # NIH advice; stated in the editorial policy
 

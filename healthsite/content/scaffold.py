@@ -15,10 +15,10 @@ from pathlib import Path
 import yaml
 
 from healthsite.errors import HealthsiteError
-from healthsite.fields import field_docs
-from healthsite.loader import TOPIC_FILE
-from healthsite.model import Section
-from healthsite.schema import ITEM_SCHEMAS, SLUG_RE
+from healthsite.content.fields import field_docs
+from healthsite.content.loader import TOPIC_FILE
+from healthsite.content.model import Section
+from healthsite.content.schema import ITEM_SCHEMAS, SLUG_RE
 
 
 class ScaffoldRefused(HealthsiteError):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from healthsite.model import Item, Section, Topic
+from healthsite.content.model import Item, Section, Topic
 
 NAV_TITLE = "Check your symptoms"
 CARE_CARD_ID = "hs-checklist-care"

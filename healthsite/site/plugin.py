@@ -19,17 +19,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from healthsite import jsonld, markup
-from healthsite.csp import allow_inline_code
-from healthsite.dates import GitDates, read_git_dates
+from healthsite.render import jsonld
+from healthsite.content import safety as markup
+from healthsite.site.csp import allow_inline_code
+from healthsite.site.dates import GitDates, read_git_dates
 from healthsite.errors import ContentError
-from healthsite.loader import load_library
-from healthsite.model import Library, Review
-from healthsite.pagenav import SiteNav
-from healthsite.print_links import with_print_addresses
-from healthsite.quality import QualityReport, QualitySettings, check_quality, content_pages, docs_pages, human_date, page_review
-from healthsite.render import TOPIC_INDEX_MARKER, RenderedSite, overview_uri, render_library, topic_index
-from healthsite.seo import robots_txt
+from healthsite.content.loader import load_library
+from healthsite.content.model import Library, Review
+from healthsite.site.navigation import SiteNav
+from healthsite.site.print_links import with_print_addresses
+from healthsite.check.quality import QualityReport, QualitySettings, check_quality, content_pages, docs_pages, human_date, page_review
+from healthsite.render.pages import TOPIC_INDEX_MARKER, RenderedSite, overview_uri, render_library, topic_index
+from healthsite.site.seo import robots_txt
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 GISCUS_SETTINGS = ("repo", "repo_id", "category", "category_id")
@@ -37,7 +38,7 @@ GISCUS_SETTINGS = ("repo", "repo_id", "category", "category_id")
 
 class HealthsiteConfig(Config):
     content_dir = config_options.Type(str, default="content")
-    # Trust checks (see healthsite.quality). allow_overdue is for local previews only.
+    # Trust checks (see healthsite.check.quality). allow_overdue is for local previews only.
     allow_overdue = config_options.Type(bool, default=False)
     review_warning_days = config_options.Type(int, default=30)
     reading_grade_limit = config_options.Type((int, float), default=10)

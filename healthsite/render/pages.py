@@ -17,11 +17,11 @@ from typing import Any
 import jinja2
 import yaml
 
-from healthsite import jsonld
-from healthsite.checklist import CARE_CARD_MARKER, Checklist, build_checklist, checklist_uri
-from healthsite.checklist import NAV_TITLE as CHECKLIST_NAV_TITLE
-from healthsite.model import CareCard, Item, Library, Section, Source, Topic
-from healthsite.schema import TAG_LABELS
+from healthsite.render import jsonld
+from healthsite.render.checklist import CARE_CARD_MARKER, Checklist, build_checklist, checklist_uri
+from healthsite.render.checklist import NAV_TITLE as CHECKLIST_NAV_TITLE
+from healthsite.content.model import CareCard, Item, Library, Section, Source, Topic
+from healthsite.content.schema import TAG_LABELS
 
 NavEntry = dict[str, Any] | str
 
@@ -300,7 +300,7 @@ def _render(template: str, *, uri: str, **context: Any) -> str:
 
 
 _ENV = jinja2.Environment(
-    loader=jinja2.PackageLoader("healthsite", "templates"),
+    loader=jinja2.PackageLoader("healthsite.render", "templates"),
     autoescape=False,  # the output is Markdown; MkDocs escapes when it renders HTML
     trim_blocks=True,
     lstrip_blocks=True,
