@@ -14,7 +14,7 @@ import yaml
 
 from healthsite.errors import ContentError, HealthsiteError, ImportRefused
 from healthsite.content.loader import load_library
-from healthsite.content.model import Section
+from healthsite.content.kinds import KINDS
 from healthsite.check.quality import QualityReport, QualitySettings, check_quality, content_pages
 from healthsite.render.pages import render_library
 
@@ -81,7 +81,7 @@ def import_command(articles: tuple[Path, ...], topic: str | None, content_dir: P
 
 
 def _echo_one_import(report) -> None:
-    counts = ", ".join(f"{report.counts.get(s, 0)} {s.value}" for s in Section)
+    counts = ", ".join(f"{report.counts[kind]} {kind.folder}" for kind in KINDS if report.counts.get(kind))
     click.echo(f"Wrote {report.topic_dir}: {counts}.")
     if report.links:
         click.echo("Suggested cross-links (review them in the pull request):")
@@ -107,7 +107,7 @@ def check(content_dir: Path, config_file: Path, report: bool, allow_overdue: boo
     library = load_library(content_dir)
     _check_quality(library, config_file=config_file, allow_overdue=allow_overdue,
                    today=today.date() if today else dt.date.today(), report=report)
-    items = sum(len(t.section(s)) for t in library.topics for s in Section)
+    items = sum(len(t.of_kind(kind)) for t in library.topics for kind in t.kinds())
     click.echo(f"Content OK: {len(library.topics)} topic(s), {items} item(s).")
 
 
@@ -186,20 +186,16 @@ def serve(config_file: Path, addr: str, allow_overdue: bool) -> None:
 
 
 @main.command()
-@click.argument("section", type=click.Choice([s.singular for s in Section]))
+@click.argument("kind", type=click.Choice([kind.command for kind in KINDS]))
 @click.argument("title")
 @click.option("--topic", required=True, help="The topic's folder name, e.g. muscle-twitches.")
 @CONTENT_OPTION
-def new(section: str, title: str, topic: str, content_dir: Path) -> None:
-    """Write a new SECTION page called TITLE, with every field explained, ready to fill in."""
+def new(kind: str, title: str, topic: str, content_dir: Path) -> None:
+    """Write a new KIND page called TITLE, with every field explained, ready to fill in."""
     from healthsite.content.scaffold import new_item
 
-    path = new_item(section=_section(section), title=title, topic=topic, content_dir=content_dir)
+    path = new_item(kind=KINDS.by_command(kind), title=title, topic=topic, content_dir=content_dir)
     click.echo(f"Wrote {path.as_posix()}. Fill in the summary and the text, then run: healthsite check")
-
-
-def _section(singular: str) -> Section:
-    return next(s for s in Section if s.singular == singular)
 
 
 @main.command()

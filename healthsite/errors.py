@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,3 +37,9 @@ class ContentError(HealthsiteError):
 
 class ImportRefused(HealthsiteError):
     """The importer will not write anything."""
+
+
+def did_you_mean(word: str, choices: list[str]) -> str:
+    """' (did you mean 'x'?)' for the closest choice, or '' when none is close."""
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""

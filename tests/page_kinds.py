@@ -7,20 +7,21 @@ from __future__ import annotations
 
 from conftest import ROOT
 from healthsite.content.loader import load_library
-from healthsite.content.model import Section
+from healthsite.content.kinds import KINDS
 
 
 def page_kinds() -> dict[str, str]:
-    topic = load_library(ROOT / "content", root=ROOT).topics[0]
+    # The sample topic with every kind of item page (Gout), so each kind is covered.
+    topic = max(load_library(ROOT / "content", root=ROOT).topics, key=lambda t: len(t.kinds()))
     kinds = {
         "home": "",
         "topic overview": f"{topic.slug}/",
-        "section list": f"{topic.slug}/{Section.CAUSES.value}/",
+        "section list": f"{topic.slug}/causes/",
         "checklist": f"{topic.slug}/checklist/",
     }
-    for section in Section:
-        item = topic.section(section)[0]
-        kinds[section.value.rstrip("s")] = f"{topic.slug}/{section.value}/{item.slug}/"
+    for kind in KINDS:
+        item = topic.of_kind(kind)[0]
+        kinds[kind.command] = f"{topic.slug}/{kind.folder}/{item.slug}/"
     kinds |= {
         "about": "about/",
         "editorial policy": "editorial-policy/",

@@ -61,6 +61,8 @@ def open_search(page, query: str) -> None:
         box.click()
     box.press_sequentially(query)
     page.locator(".md-search-result__item").first.wait_for()
+    # The results fade in: judge their colours once every transition has finished, not mid-fade.
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
 
 
 def test_skip_link_appears_on_first_tab_and_moves_to_the_article(tab, published_url: str) -> None:

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from conftest import TOPIC_MD, copy_project, item_md, run_build, tree_digest, write
 from healthsite.cli import main
 from healthsite.content.loader import load_library
-from healthsite.content.model import Section
+from healthsite.content.kinds import KINDS
 
 
 def run_check(content: Path):
@@ -27,14 +27,15 @@ def test_valid_content_passes(content: Path) -> None:
 
 def test_reverse_links_are_derived(content: Path) -> None:
     topic = load_library(content).topics[0]
-    stress = topic.item(Section.CAUSES, "stress")
-    relaxation = topic.item(Section.TREATMENTS, "relaxation")
-    tingling = topic.item(Section.SYMPTOMS, "tingling")
-    assert topic.linked(stress) == (relaxation,)
-    assert topic.linking(relaxation) == (stress,)
-    assert topic.linking(stress) == (tingling,)
-    assert topic.treatments_for_symptom(tingling) == (relaxation,)
-    assert topic.symptoms_for_treatment(relaxation) == (tingling,)
+    stress = topic.item(KINDS["causes"], "stress")
+    relaxation = topic.item(KINDS["treatments"], "relaxation")
+    tingling = topic.item(KINDS["symptoms"], "tingling")
+    causes, treatments, symptoms = KINDS["causes"], KINDS["treatments"], KINDS["symptoms"]
+    assert topic.linked(stress, treatments) == (relaxation,)
+    assert topic.linking(relaxation, causes) == (stress,)
+    assert topic.linking(stress, symptoms) == (tingling,)
+    assert topic.reached(tingling, through=causes, target=treatments) == (relaxation,)
+    assert topic.reached(relaxation, through=causes, target=symptoms) == (tingling,)
 
 
 CAUSE = "twitch/causes/stress.md"
@@ -126,9 +127,10 @@ BAD_CASES = {
         ["content/twitch/causes/stress.md:8: links to itself ('stress.md'); expected a link to another page"],
     ),
     "topic with no items": (
-        lambda content: [shutil.rmtree(content / "twitch" / s.value) for s in Section],
+        lambda content: [shutil.rmtree(content / "twitch" / s.folder) for s in KINDS if (content / "twitch" / s.folder).exists()],
         None,
-        ["content/twitch/topic.md: topic has no items; add at least one file under symptoms/, causes/ or treatments/"],
+        ["content/twitch/topic.md: topic has no items; add at least one file under symptoms/, causes/, risk-factors/, "
+         "complications/, diagnosis/, treatments/ or prevention/"],
     ),
     "symlink outside the content folder": (
         lambda content: os.symlink(

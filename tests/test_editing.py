@@ -13,17 +13,18 @@ from click.testing import CliRunner
 from conftest import ROOT
 from healthsite.cli import main
 from healthsite.content.fields import with_current_fields
-from healthsite.content.schema import ITEM_SCHEMAS, CauseMeta
+from healthsite.content.kinds import KINDS
+from healthsite.content.schema import item_schema
 
 
 def run(*args: str):
     return CliRunner().invoke(main, list(args))
 
 
-@pytest.mark.parametrize("section", ["symptom", "cause", "treatment"])
+@pytest.mark.parametrize("section", [kind.command for kind in KINDS])
 def test_new_page_passes_check(content: Path, section: str) -> None:
     result = run("new", section, "Low Potassium (Hypokalaemia)", "--topic", "twitch", "--content", str(content))
-    path = content / "twitch" / f"{section}s" / "low-potassium-hypokalaemia.md"
+    path = content / "twitch" / KINDS.by_command(section).folder / "low-potassium-hypokalaemia.md"
     assert result.exit_code == 0, result.output
     assert result.output == f"Wrote {path.as_posix()}. Fill in the summary and the text, then run: healthsite check\n"
     check = run("check", "--content", str(content))
@@ -34,7 +35,7 @@ def test_new_page_passes_check(content: Path, section: str) -> None:
 def test_new_page_explains_every_field(content: Path) -> None:
     run("new", "cause", "Low potassium", "--topic", "twitch", "--content", str(content))
     text = (content / "twitch" / "causes" / "low-potassium.md").read_text(encoding="utf-8")
-    for name, info in CauseMeta.model_fields.items():
+    for name, info in item_schema(KINDS["causes"]).model_fields.items():
         need = "required" if info.is_required() else "optional"
         assert f"# {name} ({need}): {info.description}\n" in text
     assert "title: Low potassium\n" in text
@@ -69,8 +70,9 @@ def test_contributing_lists_the_current_fields() -> None:
     path = ROOT / "CONTRIBUTING.md"
     text = path.read_text(encoding="utf-8")
     assert with_current_fields(text, path=path) == text, "run: .venv/bin/healthsite fields --update CONTRIBUTING.md"
-    for schema in ITEM_SCHEMAS.values():
-        for name in schema.model_fields:
+    for kind in KINDS:
+        assert f"`content/<topic>/{kind.folder}/<slug>.md`" in text
+        for name in item_schema(kind).model_fields:
             assert f"| `{name}` |" in text
 
 

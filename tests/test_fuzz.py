@@ -100,7 +100,7 @@ def test_importer_writes_the_whole_topic_or_nothing(data: bytes, suffix: str) ->
         assert [p.name for p in content.iterdir()] == ["fuzzed"]  # no staging folder left behind
         assert "fuzzed/topic.md" in written
         for section, count in report.counts.items():
-            assert len([name for name in written if name.startswith(f"fuzzed/{section.value}/")]) == count
+            assert len([name for name in written if name.startswith(f"fuzzed/{section.folder}/")]) == count
 
 
 # --- The content loader ----------------------------------------------------------------------

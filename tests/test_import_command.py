@@ -23,7 +23,7 @@ def test_import_reports_what_it_wrote_and_the_suggested_links(tmp_path: Path) ->
     lines = result.output.splitlines()
     assert lines[0] == f"Wrote {tmp_path / 'content' / 'muscle-twitches'}: 3 symptoms, 7 causes, 7 treatments."
     assert lines[1] == "Suggested cross-links (review them in the pull request):"
-    assert "  dehydration -> hydration" in lines
+    assert "  causes/dehydration -> treatments/hydration" in lines
     # The blog's own wording is above the reading-grade limit: check tells the editor where to rewrite.
     check = CliRunner().invoke(main, ["check", "--content", str(tmp_path / "content"), "--today", "2026-11-25"])
     assert check.exit_code == 1

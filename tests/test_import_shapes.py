@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from healthsite.cli import main
 from healthsite.importer import import_article
 from healthsite.content.loader import load_library
-from healthsite.content.model import Section
+from healthsite.content.kinds import KINDS
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "articles"
 TODAY = dt.date(2026, 11, 25)
@@ -25,7 +25,7 @@ def front_matter(path: Path) -> dict:
 def test_markdown_with_question_headings_and_a_gp_list(tmp_path: Path) -> None:
     report = import_article(FIXTURES / "heartburn.md", topic="heartburn", content_dir=tmp_path, today=TODAY)
     topic = tmp_path / "heartburn"
-    assert report.counts == {Section.SYMPTOMS: 3, Section.CAUSES: 4, Section.TREATMENTS: 3}
+    assert report.counts == {KINDS["symptoms"]: 3, KINDS["causes"]: 4, KINDS["treatments"]: 3}
     # "What does it feel like?", "What causes it?", "How can I ease it?" are the three sections.
     assert front_matter(topic / "symptoms" / "burning-chest.md")["summary"] == "A burning feeling behind the breastbone, often after eating."
     assert (topic / "symptoms" / "sour-taste.md").read_text().endswith("Acid or food comes back up into the mouth and leaves a sour or bitter taste.\n")
@@ -83,12 +83,13 @@ def test_batch_import_of_a_folder(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["import", str(articles), "--content", str(content), "--date", "2026-11-25"])
     assert result.exit_code == 1
     table = result.stdout.splitlines()
-    assert table[0].split() == ["Topic", "Symptoms", "Causes", "Treatments", "Warnings", "Links", "Result"]
+    assert table[0].split() == ["Topic", *(kind.folder.capitalize() for kind in KINDS), "Warnings", "Links", "Result"]
     rows = {line.split()[0]: line.split()[1:] for line in table[2:]}
-    assert rows["broken"] == ["-"] * 5 + ["refused"]
+    assert rows["broken"] == ["-"] * 9 + ["refused"]
     assert rows["hiccups"][-1] == "refused"
-    assert rows["heartburn"] == ["3", "4", "3", "2", "3", "imported"]
-    assert rows["leg-cramps"][:3] == ["3", "3", "3"]
+    # symptoms, causes, risk factors, complications, tests, treatments, prevention; warnings, links
+    assert rows["heartburn"] == ["3", "4", "0", "0", "0", "3", "0", "2", "3", "imported"]
+    assert rows["leg-cramps"][:2] + rows["leg-cramps"][5:6] == ["3", "3", "3"]
     assert sorted(rows) == ["broken", "eyelid-twitching", "heartburn", "hiccups", "leg-cramps", "nosebleeds"]
     assert "Error: 2 of 6 articles not imported:" in result.stderr
     assert "broken.md:1: is not UTF-8 text" in result.stderr

@@ -17,7 +17,7 @@ import yaml
 
 from healthsite.errors import ImportRefused
 from healthsite.importer import ImportReport, import_article
-from healthsite.content.model import Section
+from healthsite.content.kinds import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "muscle-twitches.txt"
@@ -62,16 +62,16 @@ def test_sample_matches_golden_tree(tmp_path: Path) -> None:
 def test_sample_counts_and_required_links(tmp_path: Path) -> None:
     report = run(SAMPLE, tmp_path)
     assert report.topic_dir == tmp_path / "muscle-twitches"
-    assert report.counts == {Section.SYMPTOMS: 3, Section.CAUSES: 7, Section.TREATMENTS: 7}
+    assert report.counts == {KINDS["symptoms"]: 3, KINDS["causes"]: 7, KINDS["treatments"]: 7}
     assert {
-        ("dehydration", "hydration"),
-        ("caffeine-and-stimulants", "limit-stimulants"),
-        ("stress-and-anxiety", "stress-management"),
-        ("medications", "medication-review"),
-        ("electrolyte-imbalances", "diet"),
-        ("nervous-system-disorders", "medical-evaluation"),
-        ("fatigue", "physical-therapy"),
-        ("muscle-fatigue", "fatigue"),
+        ("causes/dehydration", "treatments/hydration"),
+        ("causes/caffeine-and-stimulants", "treatments/limit-stimulants"),
+        ("causes/stress-and-anxiety", "treatments/stress-management"),
+        ("causes/medications", "treatments/medication-review"),
+        ("causes/electrolyte-imbalances", "treatments/diet"),
+        ("causes/nervous-system-disorders", "treatments/medical-evaluation"),
+        ("causes/fatigue", "treatments/physical-therapy"),
+        ("symptoms/muscle-fatigue", "causes/fatigue"),
     } <= set(report.links)
     assert report.warnings == ()
 
@@ -115,9 +115,9 @@ def test_sample_tree_loads(tmp_path: Path) -> None:
     run(SAMPLE, content)
     library = loader.load_library(content)
     (topic,) = library.topics
-    assert [len(topic.section(s)) for s in Section] == [3, 7, 7]
-    dehydration = topic.item(Section.CAUSES, "dehydration")
-    assert [t.slug for t in topic.linked(dehydration)] == ["hydration"]
+    assert [len(topic.of_kind(s)) for s in topic.kinds()] == [3, 7, 7]
+    dehydration = topic.item(KINDS["causes"], "dehydration")
+    assert [t.slug for t in topic.linked(dehydration, KINDS["treatments"])] == ["hydration"]
 
 
 def test_import_is_deterministic(tmp_path: Path) -> None:
@@ -157,7 +157,7 @@ def test_markdown_article(tmp_path: Path) -> None:
     assert front_matter(topic / "symptoms" / "hard-lump.md")["title"] == "Hard lump"
     assert front_matter(topic / "symptoms" / "soreness.md")["order"] == 3
     assert front_matter(topic / "causes" / "pregnancy.md")["summary"] == "Cramps are common in the later months of pregnancy."
-    assert ("low-magnesium", "magnesium-rich-foods") in report.links
+    assert ("causes/low-magnesium", "treatments/magnesium-rich-foods") in report.links
     meta = front_matter(topic / "topic.md")
     assert meta["title"] == "Leg Cramps"
     assert meta["aliases"] == ["charley horses"]
@@ -225,7 +225,7 @@ def test_edge_cases_in_plain_text(tmp_path: Path) -> None:
     assert front_matter(topic / "topic.md")["care_cards"] == [
         {"level": "non-urgent", "reasons": ["the twitching lasts more than a few weeks or the eyelid closes completely"]}]
     assert "## When to get help\n\nMost eyelid twitching stops without treatment.\n" in body(topic / "topic.md")
-    assert report.counts == {Section.SYMPTOMS: 3, Section.CAUSES: 3, Section.TREATMENTS: 2}
+    assert report.counts == {KINDS["symptoms"]: 3, KINDS["causes"]: 3, KINDS["treatments"]: 2}
 
 
 def test_windows_text_with_bom(tmp_path: Path) -> None:
@@ -260,8 +260,8 @@ def test_refuses_a_file_that_is_not_such_an_article(tmp_path: Path) -> None:
     with pytest.raises(ImportRefused) as excinfo:
         run(source, content, topic="banana-bread")
     assert refusal(excinfo) == (
-        f"{source.as_posix()}: no symptoms, causes or treatments found; expected headings such as "
-        "'Symptoms of …', 'Common causes' or 'Treatment options', each followed by a list of items")
+        f"{source.as_posix()}: no symptoms, causes, treatments or other sections of a condition found; expected "
+        "headings such as 'Symptoms of …', 'Common causes' or 'Treatment options', each followed by a list of items")
     assert not content.exists()
 
 
@@ -351,4 +351,4 @@ def test_accepts_an_article_just_under_the_limit(tmp_path: Path) -> None:
     text = SAMPLE.read_text(encoding="utf-8")
     source.write_text(text + "\n" + "Filler. " * ((2 * 1024 * 1024 - len(text.encode())) // 8 - 1), encoding="utf-8")
     assert source.stat().st_size <= 2 * 1024 * 1024
-    assert run(source, tmp_path / "content").counts[Section.CAUSES] == 7
+    assert run(source, tmp_path / "content").counts[KINDS["causes"]] == 7

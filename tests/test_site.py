@@ -16,11 +16,11 @@ from conftest import ROOT, copy_project, item_md, write
 from healthsite.site.build import BuildFailed, build_site
 from healthsite.cli import main
 from healthsite.content.loader import load_library
-from healthsite.content.model import Section
+from healthsite.content.kinds import KINDS
 from plain_project import write_plain_config
 
 LIBRARY = load_library(ROOT / "content")
-TOPIC = LIBRARY.topics[0]
+TOPIC = next(t for t in LIBRARY.topics if t.slug == "muscle-twitches")
 REPO_EDIT = "https://github.com/your-org/healthsite/edit/main/"
 
 
@@ -55,40 +55,40 @@ def page_links(site: Path, url_path: str) -> _Links:
     return parser
 
 
-def item_path(section: Section, slug: str) -> str:
-    return f"{TOPIC.slug}/{section.value}/{slug}"
+def item_path(section, slug: str) -> str:
+    return f"{TOPIC.slug}/{section.folder}/{slug}"
 
 
 def test_shipped_sample_has_every_page(built_site: Path) -> None:
-    counts = {s: len(TOPIC.section(s)) for s in Section}
-    assert counts == {Section.SYMPTOMS: 3, Section.CAUSES: 7, Section.TREATMENTS: 7}
+    counts = {s: len(TOPIC.of_kind(s)) for s in TOPIC.kinds()}
+    assert counts == {KINDS["symptoms"]: 3, KINDS["causes"]: 7, KINDS["treatments"]: 7}
     assert (built_site / TOPIC.slug / "index.html").is_file()
-    for section in Section:
-        assert (built_site / TOPIC.slug / section.value / "index.html").is_file()
-        for item in TOPIC.section(section):
+    for section in TOPIC.kinds():
+        assert (built_site / TOPIC.slug / section.folder / "index.html").is_file()
+        for item in TOPIC.of_kind(section):
             assert (built_site / item_path(section, item.slug) / "index.html").is_file(), item.slug
 
 
 def test_cross_links_go_both_ways(built_site: Path) -> None:
     pairs = [
-        (symptom, cause) for symptom in TOPIC.section(Section.SYMPTOMS) for cause in TOPIC.linked(symptom)
-    ] + [(cause, treatment) for cause in TOPIC.section(Section.CAUSES) for treatment in TOPIC.linked(cause)]
+        (symptom, cause) for symptom in TOPIC.of_kind(KINDS["symptoms"]) for cause in TOPIC.linked(symptom, KINDS["causes"])
+    ] + [(cause, treatment) for cause in TOPIC.of_kind(KINDS["causes"]) for treatment in TOPIC.linked(cause, KINDS["treatments"])]
     assert len(pairs) >= 10
     for source, target in pairs:
-        source_path, target_path = item_path(source.section, source.slug), item_path(target.section, target.slug)
+        source_path, target_path = item_path(source.kind, source.slug), item_path(target.kind, target.slug)
         assert f"/{target_path}/" in page_links(built_site, source_path).links, (source.slug, target.slug)
         assert f"/{source_path}/" in page_links(built_site, target_path).links, (target.slug, source.slug)
 
 
 def test_seed_links_are_present() -> None:
-    links = {(c.slug, t.slug) for c in TOPIC.section(Section.CAUSES) for t in TOPIC.linked(c)}
+    links = {(c.slug, t.slug) for c in TOPIC.of_kind(KINDS["causes"]) for t in TOPIC.linked(c, KINDS["treatments"])}
     assert {("dehydration", "hydration"), ("caffeine-and-stimulants", "limit-stimulants"),
             ("stress-and-anxiety", "stress-management")} <= links
 
 
 def test_edit_button_opens_the_content_file(built_site: Path) -> None:
-    cause = TOPIC.section(Section.CAUSES)[0]
-    assert page_links(built_site, item_path(Section.CAUSES, cause.slug)).edit == REPO_EDIT + cause.path.as_posix()
+    cause = TOPIC.of_kind(KINDS["causes"])[0]
+    assert page_links(built_site, item_path(KINDS["causes"], cause.slug)).edit == REPO_EDIT + cause.path.as_posix()
     assert page_links(built_site, TOPIC.slug).edit == REPO_EDIT + f"content/{TOPIC.slug}/topic.md"
     assert page_links(built_site, "about").edit == REPO_EDIT + "docs/about.md"
 

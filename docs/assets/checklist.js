@@ -9,15 +9,12 @@
   var KEY_PREFIX = "healthsite:checklist:";
   var KEY_VERSION = "v1";
 
-  var RESULT_GROUPS = [
-    { from: "symptoms", to: "causes", heading: "Possible causes" },
-    { from: "causes", to: "treatments", heading: "What may help" },
-  ];
-
   function start(root) {
     var checklist = {
       root: root,
       boxes: Array.prototype.slice.call(root.querySelectorAll(".hs-checklist__box")),
+      // Which ticks point to which kind, and under what heading: from the kinds registry (checklist.py).
+      groups: JSON.parse(root.getAttribute("data-hs-groups") || "[]"),
       store: openStore(root.getAttribute("data-hs-topic")),
       card: document.getElementById("hs-checklist-care"),
     };
@@ -126,13 +123,14 @@
   function resultNodes(checklist, ticked) {
     if (!ticked.length) return [paragraph("You have not ticked anything yet. Tick a box above to see pages that may help.")];
     var nodes = [heading("You ticked"), list(ticked.map(function (box) { return titleOf(checklist, box.value); }))];
-    RESULT_GROUPS.forEach(function (group) {
+    checklist.groups.forEach(function (group) {
       var keys = leadsTo(checklist, ticked, group);
       if (keys.length) nodes.push(heading(group.heading), list(keys.map(function (key) { return pageLink(checklist, key); })));
     });
-    if (!ticked.some(function (box) { return box.value.indexOf("causes/") === 0; }) && hasGroup(checklist, "causes")) {
-      nodes.push(paragraph("Tick any possible causes that apply to you to see what may help."));
-    }
+    // A question can ask to be answered too ("Tick any possible causes ..."), while none of its boxes is ticked.
+    Array.prototype.forEach.call(checklist.root.querySelectorAll("[data-hs-nudge]"), function (question) {
+      if (!question.querySelector(".hs-checklist__box:checked")) nodes.push(paragraph(question.getAttribute("data-hs-nudge")));
+    });
     return nodes;
   }
 
@@ -146,13 +144,9 @@
     return items(checklist, group.to).filter(function (key) { return wanted[key]; });
   }
 
-  function items(checklist, section) {
-    var found = checklist.root.querySelectorAll('[data-hs-item^="' + section + '/"]');
+  function items(checklist, kind) {
+    var found = checklist.root.querySelectorAll('[data-hs-item^="' + kind + '/"]');
     return Array.prototype.map.call(found, function (el) { return el.getAttribute("data-hs-item"); });
-  }
-
-  function hasGroup(checklist, section) {
-    return items(checklist, section).length > 0;
   }
 
   function itemElement(checklist, key) {

@@ -16,7 +16,7 @@ from mkdocs.utils.meta import get_data
 from pydantic import ValidationError
 
 from healthsite.errors import Problem
-from healthsite.content.model import Library, Review, Section
+from healthsite.content.model import Library, Review
 from healthsite.check.readability import Grades, grade_markdown
 from healthsite.content.schema import ReviewMeta
 
@@ -71,10 +71,10 @@ def content_pages(library: Library) -> list[WrittenPage]:
     pages = []
     for topic in library.topics:
         pages.append(WrittenPage(path=topic.path, markdown=f"{topic.summary}\n\n{topic.body}", next_review=topic.next_review))
-        for section in Section:
+        for kind in topic.kinds():
             pages.extend(
                 WrittenPage(path=item.path, markdown=f"{item.summary}\n\n{item.body}", next_review=None)
-                for item in topic.section(section)
+                for item in topic.of_kind(kind)
             )
     return pages
 

@@ -2,7 +2,8 @@
 
 Each cross-link is declared once in content (a symptom names its causes, a cause
 names its treatments); `Topic` derives the reverse direction so that no back-link
-can fall out of sync.
+can fall out of sync. What kinds of item there are, and how they link, is
+declared in `kinds.py`.
 """
 
 from __future__ import annotations
@@ -11,32 +12,9 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-
-class Section(enum.Enum):
-    """The three kinds of item page, in the order readers meet them."""
-
-    SYMPTOMS = "symptoms"
-    CAUSES = "causes"
-    TREATMENTS = "treatments"
-
-    @property
-    def title(self) -> str:
-        return self.value.capitalize()
-
-    @property
-    def singular(self) -> str:
-        return {"symptoms": "symptom", "causes": "cause", "treatments": "treatment"}[self.value]
-
-    @property
-    def link_field(self) -> str | None:
-        """The front-matter field in which items of this section declare links."""
-        return {"symptoms": "causes", "causes": "treatments", "treatments": None}[self.value]
-
-    @property
-    def link_target(self) -> Section | None:
-        """The section that `link_field` points into."""
-        return {"symptoms": Section.CAUSES, "causes": Section.TREATMENTS, "treatments": None}[self.value]
+from healthsite.content.kinds import KINDS, Kind
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -78,19 +56,24 @@ class CareCard:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Item:
-    """One symptom, cause or treatment: one content file, one page."""
+    """One symptom, cause, treatment...: one content file, one page."""
 
-    section: Section
+    kind: Kind
     slug: str
     title: str
     summary: str
     body: str
     path: Path  # the content file, relative to the project root
     aliases: tuple[str, ...] = ()
-    links: tuple[str, ...] = ()  # slugs in section.link_target
+    links: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (target folder, slugs) as declared, per kind.links
     red_flag: bool = False
     order: int = 0
     care_cards: tuple[CareCard, ...] = ()
+    extra: tuple[tuple[str, Any], ...] = ()  # the kind's extra fields, (name, value)
+
+    def links_to(self, target: Kind) -> tuple[str, ...]:
+        """The slugs this item declares in `target`."""
+        return next((slugs for folder, slugs in self.links if folder == target.folder), ())
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -109,37 +92,37 @@ class Topic:
     care_cards: tuple[CareCard, ...] = ()
     related: tuple[str, ...] = ()  # slugs of other topics, declared in topic.md
     tags: tuple[str, ...] = ()  # body area and kind, from schema.TAGS
-    items: dict[Section, tuple[Item, ...]] = field(default_factory=dict)
+    items: dict[Kind, tuple[Item, ...]] = field(default_factory=dict)
 
-    def section(self, section: Section) -> tuple[Item, ...]:
-        return self.items.get(section, ())
+    def of_kind(self, kind: Kind) -> tuple[Item, ...]:
+        return self.items.get(kind, ())
 
-    def item(self, section: Section, slug: str) -> Item:
-        return next(i for i in self.section(section) if i.slug == slug)
+    def item(self, kind: Kind, slug: str) -> Item:
+        return next(i for i in self.of_kind(kind) if i.slug == slug)
 
-    def linked(self, item: Item) -> tuple[Item, ...]:
-        """Items that `item` declares links to, in their section's order."""
-        target = item.section.link_target
-        if target is None:
-            return ()
-        return tuple(i for i in self.section(target) if i.slug in item.links)
+    def kinds(self) -> tuple[Kind, ...]:
+        """The kinds this topic has items of, in the registry's order."""
+        return tuple(kind for kind in KINDS if self.of_kind(kind))
 
-    def linking(self, item: Item) -> tuple[Item, ...]:
-        """Items that declare a link to `item` (the derived reverse direction)."""
-        source = {Section.CAUSES: Section.SYMPTOMS, Section.TREATMENTS: Section.CAUSES}.get(item.section)
-        if source is None:
-            return ()
-        return tuple(i for i in self.section(source) if item.slug in i.links)
+    def linked(self, item: Item, target: Kind) -> tuple[Item, ...]:
+        """Items of `target` that `item` declares links to, in their list's order."""
+        slugs = item.links_to(target)
+        return tuple(i for i in self.of_kind(target) if i.slug in slugs)
 
-    def treatments_for_symptom(self, symptom: Item) -> tuple[Item, ...]:
-        """Treatments reached through a symptom's causes, without duplicates."""
-        slugs = {t.slug for cause in self.linked(symptom) for t in self.linked(cause)}
-        return tuple(t for t in self.section(Section.TREATMENTS) if t.slug in slugs)
+    def linking(self, item: Item, source: Kind) -> tuple[Item, ...]:
+        """Items of `source` that declare a link to `item` (the derived reverse direction)."""
+        return tuple(i for i in self.of_kind(source) if item.slug in i.links_to(item.kind))
 
-    def symptoms_for_treatment(self, treatment: Item) -> tuple[Item, ...]:
-        """Symptoms whose causes this treatment addresses, without duplicates."""
-        slugs = {s.slug for cause in self.linking(treatment) for s in self.linking(cause)}
-        return tuple(s for s in self.section(Section.SYMPTOMS) if s.slug in slugs)
+    def neighbours(self, item: Item, other: Kind) -> tuple[Item, ...]:
+        """Items of `other` linked to `item` in either direction, in their list's order."""
+        slugs = {i.slug for i in (*self.linked(item, other), *self.linking(item, other))}
+        return tuple(i for i in self.of_kind(other) if i.slug in slugs)
+
+    def reached(self, item: Item, *, through: Kind, target: Kind) -> tuple[Item, ...]:
+        """Items of `target` two links away through `through`, without duplicates:
+        a symptom's causes' treatments."""
+        slugs = {t.slug for middle in self.neighbours(item, through) for t in self.neighbours(middle, target)}
+        return tuple(t for t in self.of_kind(target) if t.slug in slugs)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -7,15 +7,14 @@ read the field descriptions from here, so the editors' documentation cannot drif
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
 
-from healthsite.content.model import Section
-
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-SLUG_RE = re.compile(SLUG_PATTERN)
+from healthsite.content.kinds import Kind
+from healthsite.content.slugs import SLUG_PATTERN
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
@@ -63,11 +62,11 @@ BODY_AREAS = {
     "mind-and-mood": "Mind and mood", "sexual-and-reproductive-health": "Sexual and reproductive health",
     "whole-body": "Whole body",
 }
-KINDS = {
+TOPIC_TYPES = {
     "condition": "Condition", "symptom": "Symptom", "injury": "Injury", "infection": "Infection",
     "long-term-condition": "Long-term condition", "healthy-living": "Healthy living",
 }
-TAG_LABELS = {**BODY_AREAS, **KINDS}
+TAG_LABELS = {**BODY_AREAS, **TOPIC_TYPES}
 TAGS = tuple(TAG_LABELS)
 Tag = Literal[TAGS]  # type: ignore[valid-type]
 
@@ -91,24 +90,19 @@ class _ItemMeta(_Strict):
     summary: Text = Field(description="One plain sentence shown in lists, the checklist and search results.")
     aliases: list[Text] = Field(default_factory=list, description="Other words readers use for it.")
     order: int = Field(0, description="Position in its section's list (smaller first; ties sort by title).")
-    red_flag: bool = Field(False, description="true if ticking it in the checklist should advise seeing a doctor.")
+    red_flag: bool = Field(False, description="true if ticking it in the checklist should advise seeing a doctor "
+                           "(symptoms, causes and risk factors: the kinds readers tick).")
     care_cards: list[CareCardMeta] = CareCards
 
 
-class SymptomMeta(_ItemMeta):
-    causes: list[Slug] = Field(default_factory=list, description="Slugs (file names without .md) of causes in this topic that can produce this symptom.")
-
-
-class CauseMeta(_ItemMeta):
-    treatments: list[Slug] = Field(default_factory=list, description="Slugs of treatments in this topic that address this cause.")
-
-
-class TreatmentMeta(_ItemMeta):
-    pass
-
-
-ITEM_SCHEMAS: dict[Section, type[_ItemMeta]] = {
-    Section.SYMPTOMS: SymptomMeta,
-    Section.CAUSES: CauseMeta,
-    Section.TREATMENTS: TreatmentMeta,
-}
+@functools.cache
+def item_schema(kind: Kind) -> type[_ItemMeta]:
+    """The front-matter model of one kind: the common item fields, then one list of slugs per
+    link the kind declares (`causes:`, `risk_factors:`), then the kind's extra fields."""
+    fields: dict[str, Any] = {
+        link.field: (list[Slug], Field(default_factory=list, description=link.description)) for link in kind.links
+    }
+    for extra in kind.extra_fields:
+        fields[extra.name] = (extra.type, Field(extra.default, description=extra.description))
+    name = "".join(word.capitalize() for word in re.split(r"[^a-z0-9]+", kind.folder)) + "Meta"
+    return create_model(name, __base__=_ItemMeta, **fields)

@@ -14,17 +14,17 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from healthsite.content.kinds import Kind
+from healthsite.content.slugs import slug_problem
 from healthsite.errors import ImportRefused
 from healthsite.importer.assemble import assemble
 from healthsite.importer.links import suggest_links
 from healthsite.importer.readers import read_blocks, read_text
 from healthsite.importer.render import render
-from healthsite.importer.slugs import assign_slugs, slugify
+from healthsite.importer.slugs import assign_slugs
 from healthsite.importer.writer import BACKUP_DIR, write_tree
-from healthsite.content.model import Section
-from healthsite.content.schema import SLUG_RE
 
-__all__ = ["ImportReport", "import_article", "slugify"]
+__all__ = ["ImportReport", "import_article"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -32,7 +32,7 @@ class ImportReport:
     """What `import_article` wrote, for the CLI to show."""
 
     topic_dir: Path
-    counts: dict[Section, int]
+    counts: dict[Kind, int]
     warnings: tuple[str, ...]
     links: tuple[tuple[str, str], ...]  # (source slug, target slug)
 
@@ -48,22 +48,22 @@ def import_article(article: Path, *, topic: str, content_dir: Path, force: bool 
     parsed = read_blocks(text=text, path=article)
     doc = assemble(parsed=parsed, name=article.name)
     if not any(doc.sections.values()):
-        raise ImportRefused(f"{article.as_posix()}: no symptoms, causes or treatments found; expected headings such as "
-                            "'Symptoms of …', 'Common causes' or 'Treatment options', each followed by a list of items")
+        raise ImportRefused(f"{article.as_posix()}: no symptoms, causes, treatments or other sections of a condition found; "
+                            "expected headings such as 'Symptoms of …', 'Common causes' or 'Treatment options', "
+                            "each followed by a list of items")
     slugs = assign_slugs(doc=doc, name=article.name)
     links = suggest_links(doc=doc)
     files = render(doc=doc, slugs=slugs, links=links, source_name=article.name, today=today)
     write_tree(files=files, content_dir=content_dir, topic=topic)
     return ImportReport(
         topic_dir=target,
-        counts={s: len(doc.sections.get(s, ())) for s in Section},
+        counts={kind: len(items) for kind, items in doc.sections.items()},
         warnings=doc.warnings + slugs.warnings,
-        links=tuple((slugs.of(s, src), slugs.of(s.link_target, dst))
-                    for s in Section if s.link_target for src, dsts in links.get(s, {}).items() for dst in dsts),
+        links=tuple((f"{kind.folder}/{slugs.of(kind, src)}", f"{target.folder}/{slugs.of(target, dst)}")
+                    for (kind, target), found in links.items() for src, dsts in found.items() for dst in dsts),
     )
 
 
 def _check_topic_slug(topic: str) -> None:
-    if not SLUG_RE.match(topic) or topic == "index":
-        raise ImportRefused(f"topic '{topic}' is not a usable web address; expected lowercase letters, digits and "
-                            "single hyphens (for example 'muscle-twitches'), and not 'index'")
+    if problem := slug_problem(topic, example="muscle-twitches"):
+        raise ImportRefused(f"topic {problem}")

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from healthsite.errors import ImportRefused
-from healthsite.importer import ImportReport, import_article, slugify
-from healthsite.content.model import Section
+from healthsite.content.slugs import slugify
+from healthsite.importer import ImportReport, import_article
+from healthsite.content.kinds import KINDS
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
@@ -84,14 +85,14 @@ def _import_one(article: Path, *, slug: str, claimed: dict[str, Path], content_d
 
 def summary_table(results: list[BatchResult]) -> str:
     """One row per article: items per section, warnings and suggested links, or why it was refused."""
-    header = ["Topic", *(s.title for s in Section), "Warnings", "Links", "Result"]
+    header = ["Topic", *(kind.folder.capitalize() for kind in KINDS), "Warnings", "Links", "Result"]
     rows = [header]
     for result in results:
         if result.report is None:
-            rows.append([result.topic, *("-" for _ in Section), "-", "-", "refused"])
+            rows.append([result.topic, *("-" for _ in KINDS), "-", "-", "refused"])
             continue
         report = result.report
-        rows.append([result.topic, *(str(report.counts.get(s, 0)) for s in Section),
+        rows.append([result.topic, *(str(report.counts.get(kind, 0)) for kind in KINDS),
                      str(len(report.warnings)), str(len(report.links)), "imported"])
     widths = [max(len(row[n]) for row in rows) for n in range(len(header))]
     lines = ["  ".join(cell.ljust(w) if n in {0, len(header) - 1} else cell.rjust(w) for n, (cell, w) in enumerate(zip(row, widths)))

@@ -1,50 +1,116 @@
-"""What a heading announces (symptoms, causes, help, blog furniture...), and the
-lead-in sentence that introduces a list rather than heading it."""
+"""What a heading announces: a kind of item list (its vocabulary is in the kinds
+registry), "when to get help" and how urgently, the outlook, a disclaimer, blog
+furniture; and the lead-in sentence that introduces a list rather than heading it.
+
+Headings are read as a reader would read them, not matched against one site's
+words: "Who gets it?", "What problems can it cause?" and "Reducing your risk" name
+risk factors, complications and prevention. Every kind's phrases are weighed
+together; a strong phrase beats a word that only leans one way, and among equals
+the one that comes first decides ("Causes and risk factors" is causes).
+"""
 
 from __future__ import annotations
 
 import enum
 import re
+from dataclasses import dataclass
+
+from healthsite.content.kinds import KINDS, Kind
 
 
 class Part(enum.Enum):
     INTRO = "intro"
-    SYMPTOMS = "symptoms"
-    CAUSES = "causes"
-    TREATMENTS = "treatments"
+    ITEMS = "items"  # a list of items of one kind
     HELP = "help"
     OUTLOOK = "outlook"
     DISCLAIMER = "disclaimer"
+    ALIASES = "aliases"  # "Alternative names": words for the topic's aliases
     CHROME = "chrome"
     OTHER = "other"
 
 
-_HEADING_RULES: list[tuple[Part, re.Pattern[str]]] = [
-    (Part.CHROME, re.compile(r"leave a (comment|reply)|related (posts?|articles?|reading)|you (may|might) also like|"
-                             r"^share\b|^comments?\b|\bcomments$|subscribe|newsletter|about the author|^tags?\b|"
-                             r"^categor|post navigation|popular posts|recent posts", re.I)),
-    (Part.HELP, re.compile(r"see (a|your) (doctor|gp|healthcare|physician)|seek (medical )?(help|care|attention|advice)|"
-                           r"get (medical )?help|medical attention|emergency|call (911|999|111)|"
-                           r"when to (see|call|get|seek|worry)|red flags?|warning signs", re.I)),
-    (Part.DISCLAIMER, re.compile(r"disclaimer|medical advice|important note", re.I)),
-    (Part.OUTLOOK, re.compile(r"conclusion|outlook|^summary|in summary|final (thoughts|words)|bottom line|"
-                              r"takeaways?|wrapping up|prognosis|^in short", re.I)),
-]
-_SECTION_RULES: list[tuple[Part, re.Pattern[str]]] = [
-    (Part.SYMPTOMS, re.compile(r"symptom|\bsigns\b|feel like|what happens|how (do|can|will) (i|you) (know|tell)", re.I)),
-    (Part.CAUSES, re.compile(r"cause|trigger|risk factor|why does|why do|\breasons?\b", re.I)),
-    (Part.TREATMENTS, re.compile(r"treat|manag|remed|relief|relieve|what can (i|you) do|self[- ]care|home care|"
-                                 r"\bcure\b|therap|\bease\b|get rid|make it (stop|better)", re.I)),
-]
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Heading:
+    part: Part
+    kind: Kind | None = None  # for ITEMS
+    strong: bool = False  # for ITEMS: a phrase that announces the section, not a word that leans
+    combined: bool = False  # for ITEMS: announces two kinds at once ("Symptoms and causes"), with sub-sections
+    urgency: str = "non-urgent"  # for HELP: the care-card level the heading itself asks for
 
 
-def classify_heading(text: str) -> Part:
-    for kind, rule in _HEADING_RULES:
-        if rule.search(text):
-            return kind
-    # "Causes and symptoms": the word that comes first decides.
-    found = [(m.start(), kind) for kind, rule in _SECTION_RULES if (m := rule.search(text))]
-    return min(found, key=lambda f: f[0])[1] if found else Part.OTHER
+def _rules(*pairs: tuple[Part, str]) -> list[tuple[Part, re.Pattern[str]]]:
+    return [(part, re.compile(pattern)) for part, pattern in pairs]
+
+
+# Checked before the kinds: "When to see a doctor" is help even though it says "doctor".
+_BEFORE_KINDS = _rules(
+    (Part.CHROME, r"leave a (comment|reply)|related (posts?|articles?|reading|stories)|you (may|might) also like|"
+                  r"^share\b|^comments?\b|\bcomments$|subscribe|newsletter|about the author|^tags?\b|^categor|"
+                  r"post navigation|popular posts|recent posts|^advertisement|^sponsored|^products? (&|and) services|"
+                  r"^request an appointment|^more (from|on) |^follow us|^sign up"),
+    (Part.HELP, r"see (a|your|the) (doctor|gp|healthcare|physician|nurse|dentist|pharmacist)|seek (urgent |immediate )?"
+                r"(medical )?(help|care|attention|advice|treatment)|get (urgent |immediate |emergency )?(medical )?(help|advice|care)|"
+                r"medical attention|emergency|call (911|999|111|112|000|an ambulance|your (doctor|gp))|\b(999|911|111|a&e)\b|"
+                r"when to (see|call|get|seek|worry|contact|talk|speak|go)|when should (i|you|we) (worry|see|call|get|go)|"
+                r"red flags?|warning signs|urgent advice|non-urgent advice|immediate action|contact (a|your) "
+                r"(doctor|gp|medical|health)|talk to (a|your) (doctor|gp)|when it's serious|is it serious"),
+    (Part.DISCLAIMER, r"disclaimer|medical advice|important note"),
+    (Part.OUTLOOK, r"conclusion|outlook|^summary|in summary|final (thoughts|words)|bottom line|takeaways?|"
+                   r"wrapping up|prognosis|^in short|recovery time|how long (does|will) it last"),
+)
+# Checked when no kind claims the heading.
+_AFTER_KINDS = _rules(
+    (Part.ALIASES, r"^(alternative|other|also known|also called|other common) (names?|as|terms?)\b|^also known as|^synonyms?$"),
+    (Part.INTRO, r"^(overview|introduction|intro|about\b|what (is|are)\b|what's\b|at a glance|key (facts|points))"),
+)
+_IMMEDIATE = re.compile(r"\b(999|911|112|000|a&e|emergency|ambulance|immediate(ly)?|right away|straight away|at once|"
+                        r"go to (the )?hospital)\b")
+_URGENT = re.compile(r"\b(111|urgent(ly)?|same day|as soon as (possible|you can)|within (24|48) hours)\b")
+_NON_URGENT = re.compile(r"\bnon-urgent\b")
+
+
+def classify_heading(text: str) -> Heading:
+    heading = _normal(text)
+    for part, rule in _BEFORE_KINDS:
+        if rule.search(heading):
+            return Heading(part=part, urgency=urgency_of(heading)) if part is Part.HELP else Heading(part=part)
+    kinds = _kinds_of(heading)
+    if kinds:
+        (kind, strong), others = kinds[0], kinds[1:]
+        return Heading(part=Part.ITEMS, kind=kind, strong=strong, combined=strong and any(s for _, s in others))
+    for part, rule in _AFTER_KINDS:
+        if rule.search(heading):
+            return Heading(part=part)
+    return Heading(part=Part.OTHER)
+
+
+def urgency_of(text: str) -> str:
+    """The care-card level advice asks for: emergency services, urgent care, or a routine visit."""
+    if re.search(r"\bER\b", text):
+        return "immediate"
+    text = _normal(text)
+    if _NON_URGENT.search(text):
+        return "non-urgent"
+    if _IMMEDIATE.search(text):
+        return "immediate"
+    return "urgent" if _URGENT.search(text) else "non-urgent"
+
+
+def _kinds_of(heading: str) -> list[tuple[Kind, bool]]:
+    """The kinds whose vocabulary the heading matches, best first (strongest, then earliest),
+    each with whether its match was a strong phrase."""
+    scores: dict[Kind, tuple[int, int, int]] = {}  # kind -> (-strength, position, registry order)
+    for order, kind in enumerate(KINDS):
+        for strength, pattern in kind.headings.patterns:
+            if match := pattern.search(heading):
+                score = (-strength, match.start(), order)
+                scores[kind] = min(score, scores.get(kind, score))
+    return [(kind, score[0] == -2) for kind, score in sorted(scores.items(), key=lambda ks: ks[1])]
+
+
+def _normal(text: str) -> str:
+    text = text.casefold().replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
+    return re.sub(r"\s+", " ", text).strip(" :?.!*#")
 
 
 LEAD_IN = re.compile(r"\b(include|includes|including|here are|here is|here's|the following|as follows|such as|"

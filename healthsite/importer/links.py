@@ -1,4 +1,5 @@
-"""Link suggestions: for each symptom its likely causes, for each cause its likely treatments."""
+"""Link suggestions: for every link the kinds registry declares (a symptom's causes, a
+cause's treatments, a risk factor's complications...), the likely targets by shared words."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass
 
 from healthsite.importer.records import Article
 from healthsite.importer.text import plain
-from healthsite.content.model import Section
+from healthsite.content.kinds import KINDS, Kind
 
 MAX_LINKS = 4  # per item: more would be noise for the editor to undo
 LINK_THRESHOLD = 2  # one shared name word, or two shared description words
@@ -70,21 +71,25 @@ def _link_score(*, source: _Terms, target: _Terms) -> int:
     return 2 * len(strong) + len(weak)
 
 
-def suggest_links(*, doc: Article) -> dict[Section, dict[int, tuple[int, ...]]]:
-    """For each symptom its likely causes, for each cause its likely treatments (by list index)."""
+Suggestions = dict[tuple[Kind, Kind], dict[int, tuple[int, ...]]]  # (kind, target kind) -> item index -> target indexes
+
+
+def suggest_links(*, doc: Article) -> Suggestions:
+    """For each item, the likely targets of each link its kind declares (by list index)."""
     # The condition's own name is in every item, so it says nothing about which ones belong together.
     ignore = {w for w in re.findall(r"[a-z0-9]+", doc.title.lower())}
     terms = {
-        section: [_Terms(name=_terms(i.name, ignore=ignore), text=_terms(i.description, ignore=ignore)) for i in items]
-        for section, items in doc.sections.items()
+        kind: [_Terms(name=_terms(i.name, ignore=ignore), text=_terms(i.description, ignore=ignore)) for i in items]
+        for kind, items in doc.sections.items()
     }
-    links: dict[Section, dict[int, tuple[int, ...]]] = {}
-    for section in (Section.SYMPTOMS, Section.CAUSES):
-        target = section.link_target
-        if section not in terms or target not in terms:
-            continue
-        for index, source in enumerate(terms[section]):
-            scored = [(_link_score(source=source, target=t), j) for j, t in enumerate(terms[target])]
-            best = sorted((s for s in scored if s[0] >= LINK_THRESHOLD), key=lambda s: (-s[0], s[1]))[:MAX_LINKS]
-            links.setdefault(section, {})[index] = tuple(sorted(j for _, j in best))
+    links: Suggestions = {}
+    for kind in terms:
+        for link in kind.links:
+            target = KINDS[link.target]
+            if target not in terms:
+                continue
+            for index, source in enumerate(terms[kind]):
+                scored = [(_link_score(source=source, target=t), j) for j, t in enumerate(terms[target])]
+                best = sorted((s for s in scored if s[0] >= LINK_THRESHOLD), key=lambda s: (-s[0], s[1]))[:MAX_LINKS]
+                links.setdefault((kind, target), {})[index] = tuple(sorted(j for _, j in best))
     return links

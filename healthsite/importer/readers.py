@@ -11,7 +11,7 @@ from pathlib import Path
 
 from healthsite.errors import ImportRefused
 from healthsite.importer.headings import LEAD_IN, Part, classify_heading
-from healthsite.importer.records import Block, Kind, Read
+from healthsite.importer.records import Block, BlockType, Read
 
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024  # a long article is ~50 KB; more is a wrong file or embedded images
 
@@ -80,7 +80,7 @@ def _read_lines(text: str, *, markdown: bool) -> Read:
         nonlocal item
         if item:
             text = "\n\n".join(" ".join(p) for p in item if p)
-            blocks.append(Block(kind=Kind.ITEM, text=text, line=item_line, number=item_num))
+            blocks.append(Block(type=BlockType.ITEM, text=text, line=item_line, number=item_num))
         item = []
 
     for n, raw in enumerate(lines[start:], start=start + 1):
@@ -94,12 +94,12 @@ def _read_lines(text: str, *, markdown: bool) -> Read:
             continue
         if markdown and len(para) == 1 and re.fullmatch(r"=+|-+", stripped):
             # A setext heading: "Title" underlined with === (level 1) or --- (level 2).
-            blocks.append(Block(kind=Kind.HEADING, text=para[0], line=para_line, level=1 if stripped[0] == "=" else 2))
+            blocks.append(Block(type=BlockType.HEADING, text=para[0], line=para_line, level=1 if stripped[0] == "=" else 2))
             para = []
         elif atx:
             flush_para()
             flush_item()
-            blocks.append(Block(kind=Kind.HEADING, text=atx.group(2), line=n, level=len(atx.group(1))))
+            blocks.append(Block(type=BlockType.HEADING, text=atx.group(2), line=n, level=len(atx.group(1))))
         elif bullet:
             flush_para()
             flush_item()
@@ -126,11 +126,11 @@ def _paragraph_blocks(lines: list[str], *, line: int, markdown: bool) -> list[Bl
     if markdown:
         bold = _BOLD_LINE.match(first)
         if bold and len(lines) == 1 and len(bold.group(2).split()) <= 10:
-            return [Block(kind=Kind.HEADING, text=bold.group(2), line=line, level=4)]
-    elif _looks_like_heading(first) and (len(lines) == 1 or classify_heading(first) is not Part.OTHER):
-        rest = [Block(kind=Kind.PARAGRAPH, text=" ".join(lines[1:]), line=line + 1)] if len(lines) > 1 else []
-        return [Block(kind=Kind.HEADING, text=first.rstrip(":").strip(), line=line, level=2), *rest]
-    return [Block(kind=Kind.PARAGRAPH, text=" ".join(lines), line=line)]
+            return [Block(type=BlockType.HEADING, text=bold.group(2), line=line, level=4)]
+    elif _looks_like_heading(first) and (len(lines) == 1 or classify_heading(first).part is not Part.OTHER):
+        rest = [Block(type=BlockType.PARAGRAPH, text=" ".join(lines[1:]), line=line + 1)] if len(lines) > 1 else []
+        return [Block(type=BlockType.HEADING, text=first.rstrip(":").strip(), line=line, level=2), *rest]
+    return [Block(type=BlockType.PARAGRAPH, text=" ".join(lines), line=line)]
 
 
 def _looks_like_heading(line: str) -> bool:
@@ -144,7 +144,7 @@ def _looks_like_heading(line: str) -> bool:
 
 def _take_title(blocks: list[Block], *, markdown: bool) -> Read:
     if markdown:
-        index = next((i for i, b in enumerate(blocks) if b.kind is Kind.HEADING and b.level == 1), None)
+        index = next((i for i, b in enumerate(blocks) if b.type is BlockType.HEADING and b.level == 1), None)
         if index is not None:
             return Read(title=blocks[index].text, blocks=tuple(blocks[:index] + blocks[index + 1 :]))
     if not blocks:
@@ -304,11 +304,11 @@ class _HtmlBlocks(HTMLParser):
         if skipped:
             return
         if tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
-            self.blocks.append(Block(kind=Kind.HEADING, text=text.replace("**", ""), line=self.buffer_line, level=int(tag[1])))
+            self.blocks.append(Block(type=BlockType.HEADING, text=text.replace("**", ""), line=self.buffer_line, level=int(tag[1])))
         elif tag == "li" or self.li_depth:
-            self.blocks.append(Block(kind=Kind.ITEM, text=text, line=self.buffer_line))
+            self.blocks.append(Block(type=BlockType.ITEM, text=text, line=self.buffer_line))
         else:
-            self.blocks.append(Block(kind=Kind.PARAGRAPH, text=text, line=self.buffer_line))
+            self.blocks.append(Block(type=BlockType.PARAGRAPH, text=text, line=self.buffer_line))
 
 
 _NESTED_ITEM = "\x00"

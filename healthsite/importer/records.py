@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
-from healthsite.content.model import Section
+from healthsite.content.kinds import Kind
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -28,18 +28,19 @@ class Article:
     title: str  # the condition, e.g. "Muscle Twitches"
     source_title: str  # the article's full title
     intro: tuple[str, ...]
-    sections: dict[Section, tuple[ParsedItem, ...]]
-    notes: dict[Section, tuple[str, ...]]  # a section's own paragraphs, besides its items
+    sections: dict[Kind, tuple[ParsedItem, ...]]  # each kind's items, in the registry's order
+    notes: dict[Kind, tuple[str, ...]]  # a section's own paragraphs, besides its items
     extras: tuple[Extra, ...]
     conclusion: tuple[str, ...]
     disclaimer: tuple[str, ...]
     warnings: tuple[str, ...]
+    aliases: tuple[str, ...] = ()  # from an "Other names" section
     help: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "When to see a doctor": level -> reasons
     url: str | None = None
     publisher: str | None = None
 
 
-class Kind(enum.Enum):
+class BlockType(enum.Enum):
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     ITEM = "item"
@@ -47,7 +48,7 @@ class Kind(enum.Enum):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Block:
-    kind: Kind
+    type: BlockType
     text: str
     line: int
     level: int = 0  # headings only

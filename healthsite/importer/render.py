@@ -6,41 +6,39 @@ import datetime as dt
 import re
 from pathlib import PurePosixPath
 
-import yaml
-
+from healthsite.content.frontmatter import document_text
+from healthsite.importer.links import Suggestions
 from healthsite.importer.records import Article, ParsedItem
 from healthsite.importer.slugs import Slugs
-from healthsite.importer.text import plain, split_sentences
-from healthsite.content.model import Section
 from healthsite.importer.synonyms import suggest_aliases
+from healthsite.importer.text import plain, split_sentences
 
 _RED_FLAG = re.compile(r"neurological (condition|disorder|disease)s?|\bALS\b|amyotrophic|multiple sclerosis|\bstroke\b|"
                        r"seizure|chest pain|difficulty breathing|shortness of breath|paralysis|loss of consciousness|"
                        r"\bcancer\b|tumou?r", re.I)
-_NOTES_HEADING = {Section.SYMPTOMS: "About the symptoms", Section.CAUSES: "About the causes",
-                  Section.TREATMENTS: "About treatment"}
 _ALSO_KNOWN = re.compile(r"\b(?:also|sometimes|commonly|medically) (?:known as|called|referred to as)\s+(.+?)(?=[,.;:)(]| are | is |$)", re.I)
 
 
-def render(*, doc: Article, slugs: Slugs, links: dict[Section, dict[int, tuple[int, ...]]],
-           source_name: str, today: dt.date) -> dict[PurePosixPath, str]:
+def render(*, doc: Article, slugs: Slugs, links: Suggestions, source_name: str, today: dt.date) -> dict[PurePosixPath, str]:
     files = {PurePosixPath("topic.md"): _render_topic(doc=doc, source_name=source_name, today=today)}
     help_text = " ".join(reason for reasons in doc.help.values() for reason in reasons).casefold()
-    for section, items in doc.sections.items():
+    for kind, items in doc.sections.items():
         for index, item in enumerate(items):
-            slug = slugs.of(section, index)
+            slug = slugs.of(kind, index)
             meta: dict[str, object] = {
-                "title": slugs.titles[(section, index)],
+                "title": slugs.titles[(kind, index)],
                 "summary": _summary(item.description) or item.name,
-                "aliases": suggest_aliases(slugs.titles[(section, index)]),
+                "aliases": suggest_aliases(slugs.titles[(kind, index)]),
                 "order": index + 1,
             }
-            # Only symptoms and causes go on the checklist, so only they can be red flags.
-            if section is not Section.TREATMENTS and _is_red_flag(item, help_text=help_text):
+            # Only what readers tick in the checklist can be a red flag.
+            if kind.checklist is not None and _is_red_flag(item, help_text=help_text):
                 meta["red_flag"] = True
-            if section.link_field and section.link_target:
-                meta[section.link_field] = [slugs.of(section.link_target, j) for j in links.get(section, {}).get(index, ())]
-            files[PurePosixPath(section.value, f"{slug}.md")] = _page(meta, _capitalise(item.description) or item.name)
+            for link in kind.links:
+                targets = [target for target in doc.sections if target.folder == link.target]
+                if targets:
+                    meta[link.field] = [slugs.of(targets[0], j) for j in links.get((kind, targets[0]), {}).get(index, ())]
+            files[PurePosixPath(kind.folder, f"{slug}.md")] = document_text(meta, _capitalise(item.description) or item.name)
     return files
 
 
@@ -61,7 +59,7 @@ def _render_topic(*, doc: Article, source_name: str, today: dt.date) -> str:
     meta = {
         "title": doc.title,
         "summary": _summary(intro_text) or f"{doc.title}: symptoms, causes and treatment.",
-        "aliases": _aliases(" ".join(doc.intro)),
+        "aliases": list(dict.fromkeys([*_aliases(" ".join(doc.intro)), *doc.aliases])),
         "reviewed": {"date": today, "by": f"Not yet reviewed (imported from {source_name})"},
         "next_review": _one_year_later(today),
     }
@@ -71,25 +69,15 @@ def _render_topic(*, doc: Article, source_name: str, today: dt.date) -> str:
                               for level, reasons in doc.help.items()]
     meta["sources"] = [source]
     body: list[str] = list(doc.intro)
-    for section, paras in doc.notes.items():
-        body += [f"## {_NOTES_HEADING[section]}", *paras]
+    for kind, paras in doc.notes.items():
+        body += [f"## {kind.about}", *paras]
     for extra in doc.extras:
         body += [f"## {extra.heading}", *extra.paragraphs]
     if doc.conclusion:
         body += ["## Outlook", *doc.conclusion]
     if doc.disclaimer:
         body += ["## About this information", *doc.disclaimer]
-    return _page(meta, "\n\n".join(body))
-
-
-class _Dumper(yaml.SafeDumper):
-    def ignore_aliases(self, data: object) -> bool:
-        return True  # the same date twice must not become "&id001 ... *id001"
-
-
-def _page(meta: dict[str, object], body: str) -> str:
-    front = yaml.dump(meta, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=10_000)
-    return f"---\n{front}---\n{body.strip()}\n"
+    return document_text(meta, "\n\n".join(body))
 
 
 def _summary(text: str) -> str:

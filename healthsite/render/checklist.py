@@ -1,11 +1,12 @@
 """The "Which of these apply to you?" checklist: what each topic's checklist page asks.
 
-Readers tick symptoms and possible causes. The page (templates/checklist.md.j2) lists
-every item with a link, so it works without JavaScript; docs/assets/checklist.js then
-shows the likely causes of the ticked symptoms and the treatments for the ticked causes,
-and reveals the care card when a red-flag item is ticked. The links between items travel
-to the script as data attributes, so the content folder stays the one source of truth:
-adding a cause file adds a box.
+Readers tick the items of every kind that has a checklist question in the kinds
+registry (symptoms, possible causes, risk factors). The page (templates/checklist.md.j2)
+lists every item with a link, so it works without JavaScript; docs/assets/checklist.js
+then shows what the ticked boxes point to (the likely causes of a symptom, what may help
+with a cause, what may lower a risk), and reveals the care card when a red-flag item is
+ticked. The links between items travel to the script as data attributes, so the content
+folder stays the one source of truth: adding a cause file adds a box.
 """
 
 from __future__ import annotations
@@ -13,19 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from healthsite.content.model import Item, Section, Topic
+from healthsite.content.kinds import KINDS, Kind, Question as KindQuestion
+from healthsite.content.model import Item, Topic
 
 NAV_TITLE = "Check your symptoms"
 CARE_CARD_ID = "hs-checklist-care"
 # Where the care card sits in the page: inside the results, so screen readers hear it appear.
 CARE_CARD_MARKER = f"<!-- care-card:{CARE_CARD_ID} -->"
-
-# The two groups of boxes, as (legend, hint), in the order readers meet them.
-QUESTIONS = {
-    Section.SYMPTOMS: ("What do you notice?", "Tick all that apply. You will see what could be causing it."),
-    Section.CAUSES: ("What might apply to you?", "Tick anything that could be causing or triggering it. You will see what may help."),
-}
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Choice:
@@ -37,16 +32,15 @@ class Choice:
     @property
     def key(self) -> str:
         """Stable across builds: the script stores it, and finds the item's page by it."""
-        return f"{self.item.section.value}/{self.item.slug}"
+        return f"{self.item.kind.folder}/{self.item.slug}"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Question:
-    """One fieldset of boxes."""
+    """One fieldset of boxes: the registry's question for `kind`, and its items."""
 
-    section: Section
-    legend: str
-    hint: str
+    kind: Kind
+    asks: KindQuestion
     choices: tuple[Choice, ...]
 
 
@@ -54,14 +48,21 @@ class Question:
 class Checklist:
     topic: Topic
     questions: tuple[Question, ...]
-    treatments: tuple[Item, ...]  # every treatment: what may help, listed in full without JavaScript
+    catalogue: tuple[Item, ...]  # what ticks point to that is not a box itself: listed in full without JavaScript
     red_flags: tuple[Item, ...]  # the boxes that reveal the care card
+
+    def kinds(self) -> tuple[Kind, ...]:
+        return tuple(q.kind for q in self.questions)
+
+    def result_groups(self) -> list[dict[str, str]]:
+        """For the script: which ticks point to which kind, under what heading, in order."""
+        return [{"from": q.kind.folder, "to": folder, "heading": heading} for q in self.questions for folder, heading in q.asks.results]
 
     def front_matter(self) -> dict[str, Any]:
         fields: dict[str, Any] = {
             "title": f"{self.topic.title}: which of these apply to you?",
-            "description": "Tick what you notice and what might apply to you, to find pages that may help "
-            "and to know when to see a doctor.",
+            "description": f"{self.topic.title}: tick what you notice and what might apply to you, to find pages "
+            "that may help and to know when to see a doctor.",
             "hs_checklist": True,  # overrides/main.html loads the checklist script here
             "search": {"exclude": True},  # it repeats every summary; the item pages are the results
         }
@@ -83,25 +84,30 @@ class Checklist:
 
 
 def build_checklist(topic: Topic) -> Checklist | None:
-    """The topic's checklist, or None when it has neither symptoms nor causes to tick."""
+    """The topic's checklist, or None when it has nothing readers can tick."""
     questions = tuple(
         Question(
-            section=section,
-            legend=legend,
-            hint=hint,
-            choices=tuple(Choice(item=item, leads_to=topic.linked(item)) for item in topic.section(section)),
+            kind=kind,
+            asks=kind.checklist,
+            choices=tuple(Choice(item=item, leads_to=_leads_to(topic, item, kind.checklist)) for item in topic.of_kind(kind)),
         )
-        for section, (legend, hint) in QUESTIONS.items()
-        if topic.section(section)
+        for kind in topic.kinds()
+        if kind.checklist is not None
     )
     if not questions:
         return None
+    asked = {q.kind for q in questions}
+    pointed_to = [KINDS[folder] for q in questions for folder, _ in q.asks.results]
     return Checklist(
         topic=topic,
         questions=questions,
-        treatments=topic.section(Section.TREATMENTS),
+        catalogue=tuple(item for kind in topic.kinds() if kind in pointed_to and kind not in asked for item in topic.of_kind(kind)),
         red_flags=tuple(c.item for q in questions for c in q.choices if c.item.red_flag),
     )
+
+
+def _leads_to(topic: Topic, item: Item, asks: KindQuestion) -> tuple[Item, ...]:
+    return tuple(target for folder, _ in asks.results for target in topic.neighbours(item, KINDS[folder]))
 
 
 def checklist_uri(topic: Topic) -> str:

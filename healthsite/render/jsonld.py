@@ -12,20 +12,9 @@ import datetime as dt
 import json
 from typing import Any
 
-from healthsite.content.model import Item, Review, Section, Source, Topic
+from healthsite.content.kinds import KINDS, Kind
+from healthsite.content.model import Item, Review, Source, Topic
 
-# The schema.org type for the thing each item page is about.
-ITEM_TYPES = {
-    Section.SYMPTOMS: "MedicalSignOrSymptom",
-    Section.CAUSES: "MedicalCause",
-    Section.TREATMENTS: "MedicalTherapy",
-}
-# How a condition names the items of each section.
-CONDITION_PROPERTIES = {
-    Section.SYMPTOMS: "signOrSymptom",
-    Section.CAUSES: "cause",
-    Section.TREATMENTS: "possibleTreatment",
-}
 AUDIENCE = {"@type": "MedicalAudience", "audienceType": "Patient"}
 
 
@@ -48,10 +37,10 @@ def web_page(*, name: str, description: str | None, reviewed: Review, about: dic
     return page
 
 
-def topic_page(topic: Topic, *, name: str | None = None, sections: tuple[Section, ...] = tuple(Section)) -> dict[str, Any]:
-    """The overview (all sections) or a section list (one): about the condition."""
+def topic_page(topic: Topic, *, name: str | None = None, kinds: tuple[Kind, ...] | None = None) -> dict[str, Any]:
+    """The overview (every kind) or a list page (some): about the condition."""
     return web_page(name=name or topic.title, description=topic.summary, reviewed=topic.reviewed,
-                    about=condition(topic, sections=sections), sources=topic.sources)
+                    about=condition(topic, kinds=kinds), sources=topic.sources)
 
 
 def item_page(topic: Topic, item: Item) -> dict[str, Any]:
@@ -59,22 +48,34 @@ def item_page(topic: Topic, item: Item) -> dict[str, Any]:
                     about=item_entity(topic, item), sources=topic.sources)
 
 
-def condition(topic: Topic, *, sections: tuple[Section, ...] = tuple(Section)) -> dict[str, Any]:
+def condition(topic: Topic, *, kinds: tuple[Kind, ...] | None = None) -> dict[str, Any]:
+    """The MedicalCondition, naming its items under each kind's schema.org property."""
     entity = _entity("MedicalCondition", topic.title, topic.aliases, topic.summary)
-    for section in sections:
-        if topic.section(section):
-            entity[CONDITION_PROPERTIES[section]] = [_named(item) for item in topic.section(section)]
+    for kind in kinds if kinds is not None else topic.kinds():
+        if topic.of_kind(kind):
+            entity[kind.condition_property] = [item.title if kind.condition_text else _named(item) for item in topic.of_kind(kind)]
     return entity
 
 
 def item_entity(topic: Topic, item: Item) -> dict[str, Any]:
-    entity = _entity(ITEM_TYPES[item.section], item.title, item.aliases, item.summary)
-    if item.section is Section.SYMPTOMS:
-        entity["cause"] = [_named(c) for c in topic.linked(item)]
-        entity["possibleTreatment"] = [_named(t) for t in topic.treatments_for_symptom(item)]
-    elif item.section is Section.CAUSES:
-        entity["causeOf"] = [_entity("MedicalCondition", topic.title), *(_named(s) for s in topic.linking(item))]
-    return {key: value for key, value in entity.items() if value != []}
+    """The item's own entity, with the links of the kinds registry that schema.org can say:
+    the condition it belongs to, what it declares, what declares it, and what it reaches."""
+    kind = item.kind
+    entity = _entity(kind.schema_type, item.title, item.aliases, item.summary)
+    related: dict[str, list[dict[str, Any]]] = {}
+    if kind.of_condition:
+        related[kind.of_condition] = [_entity("MedicalCondition", topic.title)]
+    for other in KINDS:
+        if (link := kind.link_to(other)) and link.jsonld:
+            related.setdefault(link.jsonld, []).extend(_named(i) for i in topic.linked(item, other))
+        if (link := other.link_to(kind)) and link.reverse_jsonld:
+            related.setdefault(link.reverse_jsonld, []).extend(_named(i) for i in topic.linking(item, other))
+    for reach in kind.reaches:
+        if reach.jsonld:
+            reached = topic.reached(item, through=KINDS[reach.through], target=KINDS[reach.target])
+            related.setdefault(reach.jsonld, []).extend(_named(i) for i in reached)
+    entity.update((prop, values) for prop, values in related.items() if values)
+    return entity
 
 
 def script_text(data: dict[str, Any], **extra: Any) -> str:
@@ -94,7 +95,7 @@ def _entity(kind: str, name: str, aliases: tuple[str, ...] = (), description: st
 
 
 def _named(item: Item) -> dict[str, Any]:
-    return _entity(ITEM_TYPES[item.section], item.title)
+    return _entity(item.kind.schema_type, item.title)
 
 
 def _citation(source: Source) -> dict[str, Any]:

@@ -17,29 +17,14 @@ from typing import Any
 import jinja2
 import yaml
 
+from healthsite.content.kinds import KINDS, Kind
+from healthsite.content.model import CareCard, Item, Library, Source, Topic
+from healthsite.content.schema import TAG_LABELS
 from healthsite.render import jsonld
 from healthsite.render.checklist import CARE_CARD_MARKER, Checklist, build_checklist, checklist_uri
 from healthsite.render.checklist import NAV_TITLE as CHECKLIST_NAV_TITLE
-from healthsite.content.model import CareCard, Item, Library, Section, Source, Topic
-from healthsite.content.schema import TAG_LABELS
 
 NavEntry = dict[str, Any] | str
-
-# How an item page names each group of related pages: (page's section, related section).
-RELATED_HEADINGS = {
-    (Section.SYMPTOMS, Section.CAUSES): "Possible causes",
-    (Section.SYMPTOMS, Section.TREATMENTS): "What may help",
-    (Section.CAUSES, Section.SYMPTOMS): "Symptoms it can cause",
-    (Section.CAUSES, Section.TREATMENTS): "Treatments that can help",
-    (Section.TREATMENTS, Section.CAUSES): "Causes it can help with",
-    (Section.TREATMENTS, Section.SYMPTOMS): "Symptoms it may ease",
-}
-
-SECTION_INTROS = {
-    Section.SYMPTOMS: "What you might notice. Choose one to read about its possible causes and what may help.",
-    Section.CAUSES: "Things that can cause or trigger it. Choose one to see the symptoms it can cause and what can help.",
-    Section.TREATMENTS: "Things that can help. Choose one to see which causes it addresses.",
-}
 
 # Material's per-page search boost: a topic's overview and each symptom, cause or
 # treatment page rank above the list pages that merely mention them.
@@ -102,12 +87,12 @@ def overview_uri(topic: Topic) -> str:
     return f"{topic.slug}/index.md"
 
 
-def section_uri(topic: Topic, section: Section) -> str:
-    return f"{topic.slug}/{section.value}/index.md"
+def section_uri(topic: Topic, kind: Kind) -> str:
+    return f"{topic.slug}/{kind.folder}/index.md"
 
 
 def item_uri(topic: Topic, item: Item) -> str:
-    return f"{topic.slug}/{item.section.value}/{item.slug}.md"
+    return f"{topic.slug}/{item.kind.folder}/{item.slug}.md"
 
 
 def _relative(from_uri: str, to_uri: str) -> str:
@@ -121,10 +106,9 @@ def _topic_pages(topic: Topic, *, related: tuple[Topic, ...]) -> list[GeneratedP
     pages = [_overview_page(topic, related=related)]
     if checklist := build_checklist(topic):
         pages.append(_checklist_page(topic, checklist))
-    for section in Section:
-        if topic.section(section):
-            pages.append(_section_page(topic, section))
-            pages.extend(_item_page(topic, item) for item in topic.section(section))
+    for kind in topic.kinds():
+        pages.append(_section_page(topic, kind))
+        pages.extend(_item_page(topic, item) for item in topic.of_kind(kind))
     return pages
 
 
@@ -144,7 +128,7 @@ def _overview_page(topic: Topic, *, related: tuple[Topic, ...]) -> GeneratedPage
         lead=lead,
         rest=rest,
         checklist=_relative(uri, checklist_uri(topic)) if build_checklist(topic) else None,
-        sections=[(s, topic.section(s)) for s in Section if topic.section(s)],
+        sections=[(kind, topic.of_kind(kind)) for kind in topic.kinds()],
         related=[(t, _relative(uri, overview_uri(t))) for t in related],
         tags=_tag_labels(topic),
     )
@@ -162,16 +146,16 @@ def _checklist_page(topic: Topic, checklist: Checklist) -> GeneratedPage:
         front_matter=_front_matter(
             **checklist.front_matter(),
             **_trust_fields(topic, structured_data=jsonld.topic_page(topic, name=checklist.front_matter()["title"],
-                                                                    sections=(Section.SYMPTOMS, Section.CAUSES))),
+                                                                    kinds=checklist.kinds())),
         ),
         overview=_relative(uri, overview_uri(topic)),
     )
     return GeneratedPage(src_uri=uri, markdown=markdown, edit_path=None)
 
 
-def _section_page(topic: Topic, section: Section) -> GeneratedPage:
-    uri = section_uri(topic, section)
-    heading = f"{section.title} of {_lower_first(topic.title)}"
+def _section_page(topic: Topic, kind: Kind) -> GeneratedPage:
+    uri = section_uri(topic, kind)
+    heading = kind.list_title.format(topic=_lower_first(topic.title))
     markdown = _render(
         "section.md.j2",
         uri=uri,
@@ -179,12 +163,12 @@ def _section_page(topic: Topic, section: Section) -> GeneratedPage:
         heading=heading,
         front_matter=_front_matter(
             title=heading,
-            description=SECTION_INTROS[section],
+            description=f"{heading}. {kind.intro}",
             search={"exclude": True},  # a list of summaries: search finds the item pages themselves
-            **_trust_fields(topic, structured_data=jsonld.topic_page(topic, name=heading, sections=(section,))),
+            **_trust_fields(topic, structured_data=jsonld.topic_page(topic, name=heading, kinds=(kind,))),
         ),
-        intro=SECTION_INTROS[section],
-        items=topic.section(section),
+        intro=kind.intro,
+        items=topic.of_kind(kind),
         overview=_relative(uri, overview_uri(topic)),
     )
     return GeneratedPage(src_uri=uri, markdown=markdown, edit_path=None)
@@ -193,11 +177,11 @@ def _section_page(topic: Topic, section: Section) -> GeneratedPage:
 def _item_page(topic: Topic, item: Item) -> GeneratedPage:
     uri = item_uri(topic, item)
     markdown = _render(
-        "item.md.j2",
+        item.kind.template,
         uri=uri,
         topic=topic,
         item=item,
-        section=item.section,
+        list_title=item.kind.list_title.format(topic=_lower_first(topic.title)),
         front_matter=_front_matter(
             title=item.title,
             description=item.summary,
@@ -205,36 +189,34 @@ def _item_page(topic: Topic, item: Item) -> GeneratedPage:
             **_trust_fields(topic, care_cards=item.care_cards, structured_data=jsonld.item_page(topic, item)),
         ),
         related=_related(topic, item),
-        section_index=_relative(uri, section_uri(topic, item.section)),
+        section_index=_relative(uri, section_uri(topic, item.kind)),
         overview=_relative(uri, overview_uri(topic)),
     )
     return GeneratedPage(src_uri=uri, markdown=markdown, edit_path=item.path)
 
 
 def _related(topic: Topic, item: Item) -> list[tuple[str, tuple[Item, ...]]]:
-    """The groups of related pages, both declared and derived, that are not empty."""
-    groups: dict[Section, tuple[Item, ...]] = {}
-    if item.section is Section.SYMPTOMS:
-        groups[Section.CAUSES] = topic.linked(item)
-        groups[Section.TREATMENTS] = topic.treatments_for_symptom(item)
-    elif item.section is Section.CAUSES:
-        groups[Section.SYMPTOMS] = topic.linking(item)
-        groups[Section.TREATMENTS] = topic.linked(item)
-    else:
-        groups[Section.CAUSES] = topic.linking(item)
-        groups[Section.SYMPTOMS] = topic.symptoms_for_treatment(item)
-    return [(RELATED_HEADINGS[item.section, s], items) for s, items in groups.items() if items]
+    """The groups of related pages that are not empty: the links the item declares, the
+    links declared to it (derived), then the items two links away, per the kinds registry."""
+    kind = item.kind
+    groups: dict[str, tuple[Item, ...]] = {}
+    for other in KINDS:
+        if link := kind.link_to(other):
+            groups.setdefault(link.label, topic.linked(item, other))
+        if link := other.link_to(kind):
+            groups.setdefault(link.reverse_label, topic.linking(item, other))
+    for reach in kind.reaches:
+        groups.setdefault(reach.label, topic.reached(item, through=KINDS[reach.through], target=KINDS[reach.target]))
+    return [(heading, items) for heading, items in groups.items() if items]
 
 
 def _topic_nav(topic: Topic) -> NavEntry:
     entries: list[NavEntry] = [overview_uri(topic)]
     if build_checklist(topic):
         entries.append({CHECKLIST_NAV_TITLE: checklist_uri(topic)})
-    for section in Section:
-        items = topic.section(section)
-        if items:
-            children = [{i.title: item_uri(topic, i)} for i in items]
-            entries.append({section.title: [section_uri(topic, section), *children]})
+    for kind in topic.kinds():
+        children = [{i.title: item_uri(topic, i)} for i in topic.of_kind(kind)]
+        entries.append({kind.plural: [section_uri(topic, kind), *children]})
     return {topic.title: entries}
 
 
