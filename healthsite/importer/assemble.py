@@ -134,10 +134,10 @@ def _split_parts(*, blocks: tuple[Block, ...], name: str) -> list[_PartBuilder]:
 
 
 def _names_an_item(heading: Heading, *, block: Block, current: _PartBuilder) -> bool:
-    """A sub-heading inside a list section names one item ("### Dehydration", "### Blood
-    tests" under "Tests"), unless it opens a section of its own: help, outlook, another
-    kind announced by a strong phrase, or any kind under a heading that announced two
-    ("Symptoms and causes", then "### What does it feel like?")."""
+    """A sub-heading inside a list section names one item ("### Dehydration", "### Previous
+    thyroid treatment" under "Causes"), unless it opens a section of its own: help, outlook,
+    another kind named up front ("### Risk factors"), or any kind under a heading that
+    announced two ("Symptoms and causes", then "### What does it feel like?")."""
     if current.part is not Part.ITEMS or block.level <= current.level:
         return False
     if heading.part in {Part.OTHER, Part.INTRO, Part.ALIASES}:
@@ -146,7 +146,7 @@ def _names_an_item(heading: Heading, *, block: Block, current: _PartBuilder) -> 
         return False
     if current.heading.combined:
         return not heading.strong
-    return heading.kind is current.heading.kind or not heading.strong
+    return heading.kind is current.heading.kind or not heading.leads
 
 
 def _is_chrome_text(text: str) -> bool:

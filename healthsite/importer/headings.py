@@ -35,6 +35,7 @@ class Heading:
     kind: Kind | None = None  # for ITEMS
     strong: bool = False  # for ITEMS: a phrase that announces the section, not a word that leans
     combined: bool = False  # for ITEMS: announces two kinds at once ("Symptoms and causes"), with sub-sections
+    leads: bool = False  # for ITEMS: opens with its strong phrase ("Risk factors", not "Previous thyroid treatment")
     urgency: str = "non-urgent"  # for HELP: the care-card level the heading itself asks for
 
 
@@ -53,7 +54,7 @@ _BEFORE_KINDS = _rules(
                 r"medical attention|emergency|call (911|999|111|112|000|an ambulance|your (doctor|gp))|\b(999|911|111|a&e)\b|"
                 r"when to (see|call|get|seek|worry|contact|talk|speak|go)|when should (i|you|we) (worry|see|call|get|go)|"
                 r"red flags?|warning signs|urgent advice|non-urgent advice|immediate action|contact (a|your) "
-                r"(doctor|gp|medical|health)|talk to (a|your) (doctor|gp)|when it's serious|is it serious"),
+                r"(doctor|gp|medical|health|provider|nurse)|talk to (a|your) (doctor|gp)|when it's serious|is it serious"),
     (Part.DISCLAIMER, r"disclaimer|medical advice|important note"),
     (Part.OUTLOOK, r"conclusion|outlook|^summary|in summary|final (thoughts|words)|bottom line|takeaways?|"
                    r"wrapping up|prognosis|^in short|recovery time|how long (does|will) it last"),
@@ -76,8 +77,9 @@ def classify_heading(text: str) -> Heading:
             return Heading(part=part, urgency=urgency_of(heading)) if part is Part.HELP else Heading(part=part)
     kinds = _kinds_of(heading)
     if kinds:
-        (kind, strong), others = kinds[0], kinds[1:]
-        return Heading(part=Part.ITEMS, kind=kind, strong=strong, combined=strong and any(s for _, s in others))
+        (kind, strong, position), others = kinds[0], kinds[1:]
+        return Heading(part=Part.ITEMS, kind=kind, strong=strong, leads=strong and position == 0,
+                       combined=strong and any(s for _, s, _ in others))
     for part, rule in _AFTER_KINDS:
         if rule.search(heading):
             return Heading(part=part)
@@ -96,16 +98,16 @@ def urgency_of(text: str) -> str:
     return "urgent" if _URGENT.search(text) else "non-urgent"
 
 
-def _kinds_of(heading: str) -> list[tuple[Kind, bool]]:
+def _kinds_of(heading: str) -> list[tuple[Kind, bool, int]]:
     """The kinds whose vocabulary the heading matches, best first (strongest, then earliest),
-    each with whether its match was a strong phrase."""
+    each with whether its match was a strong phrase, and where the match starts."""
     scores: dict[Kind, tuple[int, int, int]] = {}  # kind -> (-strength, position, registry order)
     for order, kind in enumerate(KINDS):
         for strength, pattern in kind.headings.patterns:
             if match := pattern.search(heading):
                 score = (-strength, match.start(), order)
                 scores[kind] = min(score, scores.get(kind, score))
-    return [(kind, score[0] == -2) for kind, score in sorted(scores.items(), key=lambda ks: ks[1])]
+    return [(kind, score[0] == -2, score[1]) for kind, score in sorted(scores.items(), key=lambda ks: ks[1])]
 
 
 def _normal(text: str) -> str:

@@ -18,15 +18,18 @@ def help_reasons(blocks: list[Block], *, urgency: str) -> tuple[list[tuple[str, 
     """Care-card reasons (level, text) from a help section, and the blocks left over."""
     reasons: list[tuple[str, str]] = []
     rest: list[Block] = []
+    listed = urgency  # what the list that follows asks for
     for block in blocks:
         if block.type is BlockType.ITEM:
-            reasons.append(_reason(plain(block.text), urgency=urgency))
+            reasons.append(_reason(plain(block.text), urgency=listed))
             continue
         if block.type is BlockType.PARAGRAPH:
             kept = []
             for sentence in split_sentences(block.text):
-                if sentence.endswith(":") and re.search(r"\bif:$", sentence):
-                    continue  # "See a GP if:" introduces the list, which is now the card
+                if sentence.endswith(":") and re.search(r"\bif\b", sentence, re.I):
+                    # "Call 999 or go to A&E if you have:" introduces the list, which is now the card
+                    listed = max(urgency, urgency_of(sentence), key=LEVELS.index)
+                    continue
                 advice = _ADVICE_IF.match(plain(sentence))
                 if advice and not sentence.endswith("?"):
                     reasons.append(_reason(plain(sentence), urgency=urgency))
@@ -45,6 +48,8 @@ def _reason(text: str, *, urgency: str) -> tuple[str, str]:
     level = max(own, urgency, key=LEVELS.index)
     advice = _ADVICE_IF.match(text)
     reason = (advice.group("reason") if advice else text).strip().rstrip(".!;")
+    if re.match(r"if\b", text, re.I) and ", " in reason:  # "If you have chest pain, call 999": the part before the comma
+        reason = reason.split(", ", 1)[0]
     first = reason.split(" ", 1)[0]
     if not (first.isupper() and len(first) > 1):  # "you take ..." but keep "GP", "ALS"
         reason = reason[:1].lower() + reason[1:]

@@ -100,6 +100,11 @@ def _read_lines(text: str, *, markdown: bool) -> Read:
             flush_para()
             flush_item()
             blocks.append(Block(type=BlockType.HEADING, text=atx.group(2), line=n, level=len(atx.group(1))))
+        elif markdown and stripped.startswith(": ") and len(para) == 1:
+            # A definition list ("Term" then ": definition"): one item, named by its term.
+            flush_item()
+            item, item_line, item_num = [[f"**{para[0]}**: {stripped[2:].strip()}"]], para_line, None
+            para = []
         elif bullet:
             flush_para()
             flush_item()
@@ -128,8 +133,19 @@ def _paragraph_blocks(lines: list[str], *, line: int, markdown: bool) -> list[Bl
         if bold and len(lines) == 1 and len(bold.group(2).split()) <= 10:
             return [Block(type=BlockType.HEADING, text=bold.group(2), line=line, level=4)]
     elif _looks_like_heading(first) and (len(lines) == 1 or classify_heading(first).part is not Part.OTHER):
-        rest = [Block(type=BlockType.PARAGRAPH, text=" ".join(lines[1:]), line=line + 1)] if len(lines) > 1 else []
+        rest = _lines_as_blocks(lines[1:], line=line + 1) if len(lines) > 1 else []
         return [Block(type=BlockType.HEADING, text=first.rstrip(":").strip(), line=line, level=2), *rest]
+    return _lines_as_blocks(lines, line=line)
+
+
+_NAMED_LINE = re.compile(r"^(?:\*\*|__)?[A-Z0-9][^:.!?]{0,80}?(?:\*\*|__)?:(?:\*\*|__)?\s+\S")
+
+
+def _lines_as_blocks(lines: list[str], *, line: int) -> list[Block]:
+    """A paragraph; or, when every line reads "Name: text", one item per line (a list written
+    without bullets)."""
+    if len(lines) > 1 and all(_NAMED_LINE.match(text) and len(text.split(":", 1)[0].split()) <= 8 for text in lines):
+        return [Block(type=BlockType.ITEM, text=text, line=line + n) for n, text in enumerate(lines)]
     return [Block(type=BlockType.PARAGRAPH, text=" ".join(lines), line=line)]
 
 
@@ -139,7 +155,8 @@ def _looks_like_heading(line: str) -> bool:
     words = line.split()
     if not words or len(words) > 12 or line[-1] in ".,;!":
         return False
-    return not (line.endswith(":") and LEAD_IN.search(line))
+    # "Contact your provider if you have:" is a condition that introduces a list, not a heading.
+    return not (line.endswith(":") and (LEAD_IN.search(line) or re.search(r"\bif\b", line, re.I)))
 
 
 def _take_title(blocks: list[Block], *, markdown: bool) -> Read:
@@ -193,6 +210,7 @@ class _HtmlBlocks(HTMLParser):
         self.in_title = False
         self.url: str | None = None
         self.publisher: str | None = None
+        self.term: tuple[str, int] | None = None  # a <dt> waiting for its <dd>
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {k: v or "" for k, v in attrs}
@@ -292,6 +310,12 @@ class _HtmlBlocks(HTMLParser):
             self.buffer_skipped = self.skip_depth > 0
         self.buffer.append(text)
 
+    def _flush_term(self) -> None:
+        """A term without a description is an item that is only a name."""
+        if self.term:
+            (term, line), self.term = self.term, None
+            self.blocks.append(Block(type=BlockType.ITEM, text=term, line=line))
+
     def _flush(self) -> None:
         text = _tidy_inline("".join(self.buffer))
         tag, skipped = self.block_tag, self.buffer_skipped
@@ -303,6 +327,15 @@ class _HtmlBlocks(HTMLParser):
                                 text=text.replace("**", "")))
         if skipped:
             return
+        if tag == "dt":  # a definition list's term names the item its <dd> describes
+            self._flush_term()
+            self.term = (text.replace("**", ""), self.buffer_line)
+            return
+        if tag == "dd" and self.term:
+            (term, line), self.term = self.term, None
+            self.blocks.append(Block(type=BlockType.ITEM, text=f"**{term}**: {text}", line=line))
+            return
+        self._flush_term()
         if tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
             self.blocks.append(Block(type=BlockType.HEADING, text=text.replace("**", ""), line=self.buffer_line, level=int(tag[1])))
         elif tag == "li" or self.li_depth:
@@ -327,6 +360,7 @@ def _read_html(text: str) -> Read:
     parser.feed(text)
     parser.close()
     parser._flush()
+    parser._flush_term()
     blocks = list(parser.blocks)
     # Prefer the h1 inside <article>/<main>: a site logo may be an h1 too.
     ranked = sorted(parser.h1s, key=lambda h: (not h.in_article, h.index is None))
