@@ -39,6 +39,21 @@ ALLOW_OVERDUE_OPTION = click.option(
 )
 
 
+class _KindChoice(click.Choice):
+    """The kinds of item page, read from the registry when the command runs."""
+
+    def __init__(self) -> None:
+        super().__init__([])
+
+    @property
+    def choices(self) -> list[str]:
+        return [kind.command for kind in KINDS]
+
+    @choices.setter
+    def choices(self, _value: list[str]) -> None:
+        pass
+
+
 @click.group()
 @click.version_option(package_name="healthsite")
 def main() -> None:
@@ -186,7 +201,7 @@ def serve(config_file: Path, addr: str, allow_overdue: bool) -> None:
 
 
 @main.command()
-@click.argument("kind", type=click.Choice([kind.command for kind in KINDS]))
+@click.argument("kind", type=_KindChoice())
 @click.argument("title")
 @click.option("--topic", required=True, help="The topic's folder name, e.g. muscle-twitches.")
 @CONTENT_OPTION

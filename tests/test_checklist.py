@@ -39,6 +39,9 @@ ITEMS = {
     "treatments/relaxation.md": item_md("Relaxation", "Slow breathing and gentle stretches.", order="1"),
     "treatments/hydration.md": item_md("Hydration", "Drink enough water.", order="2"),
     "treatments/medical-evaluation.md": item_md("Medical evaluation", "A doctor checks the cause.", order="3"),
+    "risk-factors/coffee.md": item_md("Lots of coffee", "Four or more cups a day.", causes="[stress]"),
+    "risk-factors/family-history.md": item_md("Family history", "Relatives with a nerve condition.", causes="[nerve-disorders]"),
+    "prevention/fewer-cups.md": item_md("Fewer cups", "Swap some coffee for water.", risk_factors="[coffee]"),
 }
 
 
@@ -165,6 +168,20 @@ def test_ticking_a_symptom_shows_its_likely_causes(page: Page) -> None:
     expect(care_card(page)).to_be_hidden()
 
 
+def test_ticking_a_risk_factor_shows_what_may_lower_it(page: Page, checklist_url: str) -> None:
+    question = page.get_by_role("group", name="Does any of this apply to you?")
+    expect(question).to_contain_text("These make it more likely, but do not mean you have it.")
+    question.get_by_role("checkbox", name="Lots of coffee").check()
+    status = page.get_by_role("status")
+    expect(status.get_by_role("heading", name="What may lower your risk")).to_be_visible()
+    expect(status.get_by_role("link", name="Fewer cups")).to_have_attribute("href", checklist_url + "twitch/prevention/fewer-cups/")
+    page.reload()  # answers are kept under the same key as before there were risk factors
+    expect(box(page, "Lots of coffee")).to_be_checked()
+    assert json.loads(stored(page)) == {"ticked": ["risk-factors/coffee"]}
+    page.emulate_media(media="print")
+    expect(status.get_by_role("listitem").first).to_have_text("Lots of coffee")  # the printed summary includes it
+
+
 def test_choices_survive_a_reload(page: Page) -> None:
     box(page, "Dehydration").check()
     page.reload()
@@ -217,7 +234,7 @@ def test_usable_by_keyboard_alone(page: Page) -> None:
     expect(box(page, "Tingling")).to_be_focused()
     page.keyboard.press("Space")
     expect(box(page, "Tingling")).to_be_checked()
-    for _ in range(10):
+    for _ in range(20):  # through the other boxes and their links
         page.keyboard.press("Tab")
         if page.get_by_role("button", name="Clear my answers").evaluate("el => el === document.activeElement"):
             break
@@ -233,7 +250,7 @@ def test_touch_targets_are_at_least_24_px(page: Page) -> None:
         *page.get_by_role("button", name="Clear my answers").all(),
         *page.get_by_role("button", name="Print for your appointment").all(),
     ]
-    assert len(targets) == 12
+    assert len(targets) == 16  # 7 boxes, 7 links, 2 buttons
     for target in targets:
         size = target.bounding_box()
         assert size["width"] >= 24 and size["height"] >= 24, (target, size)
@@ -275,8 +292,9 @@ def test_without_javascript_every_item_is_listed_with_links(browser, checklist_u
     expect(page.get_by_role("link", name="Read about Dehydration")).to_be_visible()
     static = page.locator(".hs-checklist__static")
     expect(static).to_contain_text("This page needs JavaScript to match pages to your answers.")
+    expect(page.get_by_role("group", name="Does any of this apply to you?").get_by_role("checkbox")).to_have_count(2)
     expect(static.get_by_role("link")).to_have_text(
-        ["Relaxation", "Hydration", "Medical evaluation", "Symptoms that persist or worsen", "Nervous system disorders"]
+        ["Relaxation", "Hydration", "Medical evaluation", "Fewer cups", "Symptoms that persist or worsen", "Nervous system disorders"]
     )
     expect(page.get_by_role("button", name="Clear my answers")).to_be_hidden()
     context.close()

@@ -170,7 +170,7 @@ KINDS = Registry([
                            results=(("causes", "Possible causes"),)),
         headings=Vocabulary(
             strong=(rf"\b{_SIGNS}\b", r"^check if\b", r"\bfeels? like\b", r"\bhow (?:do|can|will|would|to) (?:i|you|we) (?:know|tell|spot|recognise|recognize)\b",
-                    r"\b(?:look|watch) (?:out )?for\b", r"\bwhat (?:you|they) (?:may|might|will|can) (?:notice|feel|see)\b",
+                    r"\bhow to (?:tell|know|spot|recognise|recognize)\b", r"\b(?:look|watch) (?:out )?for\b", r"\bwhat (?:you|they) (?:may|might|will|can) (?:notice|feel|see)\b",
                     r"\bwhat happens (?:during|in|when)\b", r"\bhow (?:it|they) (?:feels?|shows?|looks?)\b", r"\bspot(?:ting)?\b"),
             weak=(r"\bnotice", r"\bfeel", r"\blooks? like\b"),
         ),

@@ -18,7 +18,7 @@ from healthsite.importer.text import plain, split_sentences
 _CHROME_TEXT = re.compile(r"^(leave a (comment|reply)|share( this)?( post| article)?|like this|related( posts| articles)?|"
                           r"read more|click to share.*|posted (in|on|by) .*|tags?:.*|categor(y|ies):.*|cancel reply|"
                           r"your email address will not be published.*|subscribe.*|loading|previous post.*|"
-                          r"next post.*|\d+ comments?|no comments( yet)?)[.:!…]*$", re.I)
+                          r"next post.*|\d+ comments?|no comments( yet)?|request an appointment|book an appointment)[.:!…]*$", re.I)
 _BLOG_META = re.compile(r"^(in this (blog|blog post|post|article|guide)\b|this (blog|post|article) (will|explores|covers|looks)|"
                         r"read on\b|keep reading\b|let's (explore|take a look|dive)|we will explore)", re.I)
 _DISCLAIMER_TEXT = re.compile(r"substitute for (professional )?(medical )?(advice|care)|not (intended|meant) (as|to be|to replace)|"

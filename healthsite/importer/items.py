@@ -84,13 +84,14 @@ def _split_item(text: str) -> tuple[str | None, str]:
             if head and len(head.split()) <= MAX_NAME_WORDS and not re.search(r"[.!?]\s", head):
                 return _clean_name(head), text[sep.end() :].strip()
             break
-    if len(text.split()) <= 6 and text[-1:] not in ".!?":
+    if len(text.split()) <= MAX_NAME_WORDS and text[-1:] not in ".!?":
         return _clean_name(text), ""  # a bare name, as in "- Tingling"
     return None, text
 
 
 def _clean_name(text: str) -> str:
-    return re.sub(r"[*_`]", "", text).strip().rstrip(":.").strip()
+    name = re.sub(r"[*_`]", "", text).strip().rstrip(":.").strip()
+    return name[:1].upper() + name[1:]  # "- itchy skin" is titled "Itchy skin"
 
 
 _NAME_STOP = {"a", "an", "the", "of", "to", "and", "or", "in", "on", "for", "with", "your", "you", "is", "are", "can", "may",
@@ -110,12 +111,17 @@ def _shorten(text: str, words: int = 8) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
+# "Experts think gallstones may result when:" only makes sense followed by its list.
+_UNFINISHED = re.compile(r"\b(when|if|because|as|by|from|like|to|you|are|is|be|of|with|these|following|can|may|might|"
+                         r"should|will|who|that|than|such)\s*:$", re.I)
+
+
 def drop_lead_ins(paras: list[str]) -> list[str]:
     """'Here are some common causes:' only introduced the list, which now has its own pages."""
     kept = []
     for para in paras:
         sentences = split_sentences(para)
-        if sentences and sentences[-1].endswith(":") and LEAD_IN.search(sentences[-1]):
+        if sentences and sentences[-1].endswith(":") and (LEAD_IN.search(sentences[-1]) or _UNFINISHED.search(sentences[-1])):
             sentences.pop()
         elif sentences and sentences[-1].endswith(":"):
             sentences[-1] = sentences[-1][:-1] + "."  # real text; its list moved to item pages

@@ -176,7 +176,7 @@ _SKIP_TAGS = {"nav", "header", "footer", "aside", "form", "script", "style", "no
 _SKIP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "form"}
 _CHROME_CLASS = re.compile(r"share|sharing|social|related|comment|sidebar|widget|newsletter|subscribe|"
                            r"breadcrumb|advert|^ads?$|cookie|author-bio|^tags$|post-tags|^menu|popup|modal|"
-                           r"post-nav|pagination|byline|post-meta|entry-meta|reading-time", re.I)
+                           r"post-nav|pagination|byline|post-meta|entry-meta|reading-time|tabs|^cta$|call-to-action|^btn", re.I)
 _NEVER_SKIP = {"html", "body", "main", "article"}  # WordPress puts "category-x tag-y" classes on <article>
 _BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "section", "blockquote", "dd", "dt", "td",
                "th", "pre", "tr", "ul", "ol", "table", "figcaption", "article", "main"}

@@ -49,7 +49,8 @@ def _is_red_flag(item: ParsedItem, *, help_text: str) -> bool:
 
 
 def _render_topic(*, doc: Article, source_name: str, today: dt.date) -> str:
-    intro_text = " ".join(doc.intro) or " ".join(p for ps in doc.notes.values() for p in ps)
+    prose = [p for p in doc.intro if not p.startswith("- ")]  # a list is no summary
+    intro_text = " ".join(prose) or " ".join(p for ps in doc.notes.values() for p in ps)
     source: dict[str, object] = {"title": doc.source_title}
     if doc.publisher:
         source["publisher"] = doc.publisher
