@@ -119,16 +119,19 @@ def _echo_one_import(report) -> None:
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Check as if it were this date (default: today).")
 def check(content_dir: Path, config_file: Path, report: bool, allow_overdue: bool, today: dt.datetime | None) -> None:
     """Validate the content, review dates and reading grades; report every problem, then exit 1 if there were any."""
+    from healthsite.site.settings import load_site_config
+
     library = load_library(content_dir)
-    _check_quality(library, config_file=config_file, allow_overdue=allow_overdue,
-                   today=today.date() if today else dt.date.today(), report=report)
+    config = load_site_config(config_file, strict=False, allow_overdue=allow_overdue) if config_file.is_file() else None
+    _check_quality(library, config=config, allow_overdue=allow_overdue, today=today.date() if today else dt.date.today(),
+                   report=report)
     items = sum(len(t.of_kind(kind)) for t in library.topics for kind in t.kinds())
     click.echo(f"Content OK: {len(library.topics)} topic(s), {items} item(s).")
 
 
-def _check_quality(library, *, config_file: Path, allow_overdue: bool, today: dt.date, report: bool = False) -> None:
+def _check_quality(library, *, config, allow_overdue: bool, today: dt.date, report: bool = False) -> None:
     """Review dates and reading grades: print the warnings (and the grades), raise on problems."""
-    quality = _quality_report(library, config_file=config_file, allow_overdue=allow_overdue, today=today)
+    quality = _quality_report(library, config=config, allow_overdue=allow_overdue, today=today)
     if report:
         click.echo(_grade_table(quality))
     for warning in quality.warnings:
@@ -137,17 +140,13 @@ def _check_quality(library, *, config_file: Path, allow_overdue: bool, today: dt
         raise ContentError(list(quality.problems))
 
 
-def _quality_report(library, *, config_file: Path, allow_overdue: bool, today: dt.date) -> QualityReport:
-    """Checks with the settings and hand-written pages of mkdocs.yml, or the defaults without it."""
-    from healthsite.site.build import load_site_config
-
-    config = load_site_config(config_file, strict=False) if config_file.is_file() else None
+def _quality_report(library, *, config, allow_overdue: bool, today: dt.date) -> QualityReport:
+    """Checks with the settings and hand-written pages of mkdocs.yml (loaded with the command
+    line's overrides), or the defaults without it."""
     if config is None or "healthsite" not in config.plugins:
         settings = QualitySettings(allow_overdue=allow_overdue)
         return check_quality(pages=content_pages(library), settings=settings, today=today)
-    plugin = config.plugins["healthsite"]
-    plugin.config.allow_overdue = plugin.config.allow_overdue or allow_overdue
-    return plugin.quality_report(config, library=library, today=today)
+    return config.plugins["healthsite"].quality_report(config, library=library, today=today)
 
 
 def _grade_table(quality: QualityReport) -> str:
@@ -176,16 +175,19 @@ def render(content_dir: Path, out: Path) -> None:
 
 
 @main.command()
-@CONTENT_OPTION
+@click.option("--content", "content_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The content folder to build (default: content_dir of the config, normally content/).")
 @CONFIG_OPTION
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Where to write the site (default: site_dir of the config).")
 @ALLOW_OVERDUE_OPTION
-def build(content_dir: Path, config_file: Path, site_dir: Path | None, allow_overdue: bool) -> None:
+def build(content_dir: Path | None, config_file: Path, site_dir: Path | None, allow_overdue: bool) -> None:
     """Check the content, then build the site strictly; the old site is replaced only on success."""
     from healthsite.site.build import build_site
+    from healthsite.site.settings import content_folder, load_site_config
 
-    _check_quality(load_library(content_dir), config_file=config_file, allow_overdue=allow_overdue, today=dt.date.today())
-    target = build_site(config_file=config_file, site_dir=site_dir, allow_overdue=allow_overdue)
+    config = load_site_config(config_file, strict=False, content_dir=content_dir, allow_overdue=allow_overdue)
+    _check_quality(load_library(content_folder(config)), config=config, allow_overdue=allow_overdue, today=dt.date.today())
+    target = build_site(config_file=config_file, site_dir=site_dir, allow_overdue=allow_overdue, content_dir=content_dir)
     click.echo(f"Site built in {target}.")
 
 
@@ -195,8 +197,9 @@ def build(content_dir: Path, config_file: Path, site_dir: Path | None, allow_ove
 @ALLOW_OVERDUE_OPTION
 def serve(config_file: Path, addr: str, allow_overdue: bool) -> None:
     """Live preview: rebuilds when content/, docs/ or overrides/ change."""
-    # mkdocs.yml reads this through !ENV, so a plain `mkdocs serve` can be relaxed the same way.
-    env = {**os.environ, "HEALTHSITE_ALLOW_OVERDUE": "true"} if allow_overdue else None
+    from healthsite.site.settings import ALLOW_OVERDUE_ENV
+
+    env = {**os.environ, ALLOW_OVERDUE_ENV: "true"} if allow_overdue else None
     sys.exit(subprocess.call([sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), "-a", addr], env=env))
 
 

@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 import pytest
 from click.testing import CliRunner
 
-from conftest import ROOT, copy_project, item_md, write
+from conftest import ROOT, copy_project, item_md, write, write_valid_content
 from healthsite.site.build import BuildFailed, build_site
 from healthsite.cli import main
 from healthsite.content.loader import load_library
@@ -144,3 +144,14 @@ def test_render_writes_markdown_that_plain_mkdocs_builds(tmp_path: Path) -> None
     built = subprocess.run([str(mkdocs), "build", "--strict", "-q", "-f", str(config_file)], capture_output=True, text=True)
     assert built.returncode == 0, built.stderr
     assert (tmp_path / "site" / TOPIC.slug / "causes" / "dehydration" / "index.html").is_file()
+
+
+def test_build_builds_the_content_folder_it_is_given(tmp_path: Path) -> None:
+    """`healthsite build --content DIR` checks and builds DIR, not the content/ beside mkdocs.yml."""
+    project = copy_project(tmp_path / "project")
+    other = write_valid_content(tmp_path / "other")
+    result = CliRunner().invoke(main, ["build", "--content", str(other), "--config-file", str(project / "mkdocs.yml"),
+                                       "--site-dir", str(tmp_path / "site")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "site" / "twitch" / "causes" / "stress" / "index.html").is_file()
+    assert not (tmp_path / "site" / "gout").exists() and not (tmp_path / "site" / "muscle-twitches").exists()

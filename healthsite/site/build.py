@@ -25,25 +25,23 @@ import tempfile
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
+from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 
-from healthsite.errors import HealthsiteError
+from healthsite.site.settings import BuildFailed, load_site_config
 
 # Material prints a banner about MkDocs 2 on every build; we pin MkDocs below 2.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-class BuildFailed(HealthsiteError):
-    pass
+__all__ = ["BuildFailed", "build_site"]
 
 
-def build_site(*, config_file: Path, site_dir: Path | None = None, strict: bool = True, allow_overdue: bool = False) -> Path:
+def build_site(*, config_file: Path, site_dir: Path | None = None, strict: bool = True, allow_overdue: bool = False,
+               content_dir: Path | None = None) -> Path:
     """Build the site and atomically replace `site_dir` with it; return the site folder.
-    `allow_overdue` lets a local preview build while a review is overdue."""
-    config = load_site_config(config_file, strict=strict)
-    if allow_overdue and "healthsite" in config.plugins:
-        config.plugins["healthsite"].config.allow_overdue = True
+    `allow_overdue` lets a local preview build while a review is overdue; `content_dir`
+    replaces the content folder named in mkdocs.yml."""
+    config = load_site_config(config_file, strict=strict, content_dir=content_dir, allow_overdue=allow_overdue)
     target = Path(os.path.abspath(site_dir or config.site_dir))
     _refuse_to_replace_sources(target, config)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -76,13 +74,6 @@ def _refuse_to_replace_sources(target: Path, config) -> None:
 def _custom_dir(config) -> Path | None:
     custom_dir = config.theme.custom_dir
     return Path(custom_dir) if custom_dir else None
-
-
-def load_site_config(config_file: Path, *, strict: bool):
-    try:
-        return load_config(str(config_file), strict=strict)
-    except (ConfigurationError, PluginError) as err:
-        raise BuildFailed(str(err)) from None
 
 
 def _run_mkdocs(config) -> None:
