@@ -16,9 +16,10 @@ from searchbox import open_search, search
 
 MIN_RECALL_AT_3 = 0.9
 
-# Reader query -> the title of the page it should find. Lay words, British and
-# American spellings, inflected forms, and words split by hyphens and slashes.
-QUERIES: dict[str, str] = {
+# Reader query -> the title of the page it should find (or titles, where two topics of the
+# library answer it). Lay words, British and American spellings, inflected forms, and words
+# split by hyphens and slashes.
+QUERIES: dict[str, str | tuple[str, ...]] = {
     "muscle twitches": "Muscle twitches",
     "eye twitch": "Muscle twitches",
     "twitching eyelid": "Muscle twitches",
@@ -50,13 +51,13 @@ QUERIES: dict[str, str] = {
     "potassium": "Electrolyte imbalances",
     "electrolyte imbalance": "Electrolyte imbalances",
     "side effects": "Medications",
-    "medicines": "Medications",
+    "medicines": ("Medications", "Medicine to lower uric acid"),
     "ALS": "Nervous system disorders",
     "multiple sclerosis": "Nervous system disorders",
     "motor neurone disease": "Nervous system disorders",
     "neurological": "Nervous system disorders",
     "hydrated": "Hydration",
-    "drink more water": "Hydration",
+    "drink more water": ("Hydration", "Drinking plenty of water"),
     "relaxation": "Stress management",
     "meditation": "Stress management",
     "breathing exercises": "Stress management",
@@ -71,6 +72,22 @@ QUERIES: dict[str, str] = {
     "see a doctor": "Seeing a doctor",
     "GP": "Seeing a doctor",
     "neurologist": "Seeing a doctor",
+    # Gout: a page of every kind (risk factors, complications, tests and prevention too).
+    "gouty arthritis": "Gout",
+    "painful big toe": "Sudden, bad pain in a joint",
+    "swollen toe": "Hot, red, swollen joint",
+    "high uric acid": "Too much uric acid in the blood",
+    "family history": "Gout in your family",
+    "obesity": "Being overweight",
+    "beer": "Drinking alcohol, especially beer",
+    "tophi": "Lumps of crystals under the skin",
+    "kidney stones": "Kidney stones",
+    "joint aspiration": "Joint fluid test",
+    "x-ray": "X-rays and scans",
+    "ibuprofen": "Anti-inflammatory painkillers",
+    "allopurinol": "Medicine to lower uric acid",
+    "purines": "Changing what you eat and drink",
+    "weight loss": "Keeping to a healthy weight",
 }
 
 
@@ -91,7 +108,8 @@ def test_reader_queries_find_their_page_in_the_top_three(search_page) -> None:
     misses = []
     for query, expected in QUERIES.items():
         top3 = search(search_page, query)
-        if expected.casefold() not in (title.casefold() for title in top3):
+        wanted = {expected} if isinstance(expected, str) else set(expected)
+        if not {title.casefold() for title in wanted} & {title.casefold() for title in top3}:
             misses.append(f"{query!r}: wanted {expected!r}, got {top3}")
     recall = 1 - len(misses) / len(QUERIES)
     print(f"\nrecall@3 = {recall:.0%} ({len(QUERIES) - len(misses)}/{len(QUERIES)} queries)")

@@ -106,6 +106,7 @@ class Kind:
     extra_fields: tuple[ExtraField, ...] = ()
     headings: Vocabulary = field(default_factory=lambda: Vocabulary(strong=()))
     template: str = "item.md.j2"  # a kind needs its own template only if its page differs
+    search_boost: float = 2  # Material's per-page boost: item pages rank above list pages that mention them
 
     def __repr__(self) -> str:
         return f"Kind({self.folder!r})"

@@ -26,9 +26,9 @@ from healthsite.render.checklist import NAV_TITLE as CHECKLIST_NAV_TITLE
 
 NavEntry = dict[str, Any] | str
 
-# Material's per-page search boost: a topic's overview and each symptom, cause or
-# treatment page rank above the list pages that merely mention them.
-OWN_PAGE_SEARCH_BOOST = 2
+# Material's per-page search boost for a topic's overview; item pages take theirs from
+# their kind. Both rank above the list pages that merely mention them.
+OVERVIEW_SEARCH_BOOST = 2
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -122,7 +122,7 @@ def _overview_page(topic: Topic, *, related: tuple[Topic, ...]) -> GeneratedPage
         front_matter=_front_matter(
             title=topic.title,
             description=topic.summary,
-            search={"boost": OWN_PAGE_SEARCH_BOOST},
+            search={"boost": OVERVIEW_SEARCH_BOOST},
             **_trust_fields(topic, care_cards=topic.care_cards, structured_data=jsonld.topic_page(topic)),
         ),
         lead=lead,
@@ -185,7 +185,7 @@ def _item_page(topic: Topic, item: Item) -> GeneratedPage:
         front_matter=_front_matter(
             title=item.title,
             description=item.summary,
-            search={"boost": OWN_PAGE_SEARCH_BOOST},
+            search={"boost": item.kind.search_boost},
             **_trust_fields(topic, care_cards=item.care_cards, structured_data=jsonld.item_page(topic, item)),
         ),
         related=_related(topic, item),

@@ -49,7 +49,8 @@ function stemTypeAhead(lunr) {
     if (!stem)
       return term
     typedWords.set(stem, word)
-    return `${stem}*`
+    // A short word is whole, not the start of one: "ALS" (stem "al") must not find "alcohol".
+    return word.length < 4 ? stem : `${stem}*`
   }
 
   /* Every clause, for search and highlighting */
