@@ -155,6 +155,7 @@ class Registry:
 
 _SIGNS = r"(?:signs?|symptoms?)"
 _DOCTOR = r"(?:doctor|gp|nurse|pharmacist|healthcare (?:provider|professional)|health care provider|provider|specialist)"
+_WHOSE = r"(?:my |your |a |the )?"
 
 KINDS = Registry([
     Kind(
@@ -212,7 +213,7 @@ KINDS = Registry([
                            results=(("prevention", "What may lower your risk"),)),
         headings=Vocabulary(
             strong=(r"\brisk factors?\b", r"\bat (?:a )?(?:higher |greater |increased |more |most )?risk\b", r"\bmore at risk\b",
-                    r"\bwho (?:gets|get|is|are|'s|can|might|may|usually|tends|else)\b", r"\bmore (?:likely|common|prone)\b",
+                    r"\bwho(?: gets| get| is| are|'s| can| might| may| usually| tends| else)\b", r"\bam i (?:likely|at risk)\b", r"\bmore (?:likely|common|prone)\b",
                     r"\bincreases? (?:your |the )?(?:risk|chance)", r"\braises? (?:your |the )?(?:risk|chance)", r"\bsusceptib"),
             weak=(r"\brisks?\b", r"\blikely\b", r"\bvulnerable\b"),
         ),
@@ -231,7 +232,8 @@ KINDS = Registry([
                     r"\bwhat (?:other )?(?:problems|harm|damage|complications) (?:can|could|might|does|may)\b",
                     r"\b(?:problems|conditions|illnesses|diseases|risks) (?:linked|related|connected|associated|caused)\b",
                     r"\bpossible problems\b", r"\bif (?:it's|it is|they're|they are|left) (?:not |un)?treated\b", r"\bcan lead to\b",
-                    r"\bwhat (?:else )?can (?:happen|go wrong)\b", r"\b(?:dangers|consequences)\b", r"\bwithout treatment\b"),
+                    r"\bwhat (?:else )?can (?:happen|go wrong)\b", r"\b(?:dangers|consequences)\b", r"\bwithout treatment\b",
+                    r"\b(?:can|could|does|might|will) (?:it|this|they) lead to\b"),
             weak=(r"\bproblems?\b", r"\beffects?\b", r"\bdanger", r"\bharm"),
         ),
     ),
@@ -249,7 +251,8 @@ KINDS = Registry([
         ),
         headings=Vocabulary(
             strong=(r"\bdiagnos", r"\btests?\b", r"\btesting\b", r"\bexams?\b", r"\bexamination", r"\bscreening\b",
-                    rf"\b(?:how|what) (?:your |a |the )?{_DOCTOR}s? (?:checks?|finds?|tells?|confirms?|looks? for|will (?:check|do|ask))\b",
+                    rf"\b(?:how|what) {_WHOSE}{_DOCTOR}s? (?:checks?|finds?|tells?|confirms?|looks? for|will (?:check|do|ask))\b",
+                    rf"\bhow (?:will|can|does|do|would|might) {_WHOSE}{_DOCTOR}s? (?:know|tell|check|find|test|diagnose|confirm)\b",
                     r"\b(?:getting|being|is|it is|it's|how it's|how to get) (?:checked|tested|diagnosed|examined)\b",
                     r"\bchecked\b", r"\bfinding out\b", r"\bconfirm", r"\bscans?\b", r"\bx-?rays?\b"),
             weak=(r"\bchecks?\b", r"\bidentif",),
@@ -268,7 +271,7 @@ KINDS = Registry([
                     r"\bwhat (?:can|should|to) (?:i|you|we)? ?do\b", r"\bmedicines?\b", r"\bmedications?\b", r"\bdrugs?\b",
                     r"\btherap(?:y|ies)\b", r"\brelie(?:f|ve)\b", r"\beas(?:e|ing)\b", r"\bcures?\b", r"\bget rid\b",
                     r"\bfeel better\b", r"\brecover", r"\bsurgery\b", r"\boperations?\b", r"\bantibiotics?\b",
-                    r"\bexercises?\b", r"\bthat helps?\b", r"\bwhat helps\b", r"\bcoping\b", r"\bcare options\b"),
+                    r"\bexercises?\b", r"\bthat helps?\b", r"\bwhat helps\b", r"\bcare options\b"),
             weak=(r"\bhelp", r"\btips\b", r"\bcare\b", r"\bhygiene\b", r"\bdo's\b|\bdos\b|\bdon'?ts\b"),
         ),
     ),

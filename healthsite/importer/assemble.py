@@ -60,13 +60,13 @@ def assemble(*, parsed: Read, name: str) -> Article:
                 warnings.append(f"{name}:{part.line}: skipped '{part.text}' and the {len(part.blocks)} "
                                 "block(s) under it as blog furniture; copy them back if they are article text")
         elif part.part is Part.ITEMS:
-            kind = part.heading.kind
-            assert kind is not None
+            assert part.heading.kind is not None
             trailing = _trailing_paragraphs(part.blocks) if part is last else []
             body = part.blocks[: len(part.blocks) - len(trailing)]
-            items, paras = section_items(blocks=body, level=part.level, name=name, warnings=warnings)
-            sections.setdefault(kind, []).extend(items)
-            notes.setdefault(kind, []).extend(drop_lead_ins(paras))
+            for kind, blocks in _by_lead_in(body, heading=part.heading):
+                items, paras = section_items(blocks=blocks, level=part.level, name=name, warnings=warnings)
+                sections.setdefault(kind, []).extend(items)
+                notes.setdefault(kind, []).extend(drop_lead_ins(paras))
             conclusion.extend(b.text for b in trailing)
         elif part.part is Part.HELP:
             found, rest = help_reasons(part.blocks, urgency=part.heading.urgency)
@@ -85,7 +85,7 @@ def assemble(*, parsed: Read, name: str) -> Article:
             elif part.part is Part.DISCLAIMER:
                 disclaimer.extend(paras)
             elif paras:
-                if any(b.type is BlockType.ITEM for b in part.blocks):
+                if part.part is Part.OTHER and any(b.type is BlockType.ITEM for b in part.blocks):
                     warnings.append(f"{name}:{part.line}: heading '{part.text}' names no section the importer knows "
                                     f"({', '.join(KINDS.folders())}); kept its list in topic.md. If it lists items of "
                                     "one kind, move them into that folder")
@@ -110,6 +110,21 @@ def assemble(*, parsed: Read, name: str) -> Article:
         url=parsed.url,
         publisher=parsed.publisher,
     )
+
+
+def _by_lead_in(blocks: list[Block], *, heading: Heading) -> list[tuple[Kind, list[Block]]]:
+    """A section's blocks by kind. Under a heading that names two kinds ("Causes and risk
+    factors"), a lead-in that names the other one ("The following can raise your risk:")
+    hands the list after it to that kind."""
+    assert heading.kind is not None
+    runs: list[tuple[Kind, list[Block]]] = [(heading.kind, [])]
+    for block in blocks:
+        if heading.also and block.type is BlockType.PARAGRAPH and block.text.endswith(":"):
+            lead_in = classify_heading(split_sentences(plain(block.text))[-1])
+            if lead_in.strong and lead_in.kind in (heading.kind, *heading.also) and lead_in.kind is not runs[-1][0]:
+                runs.append((lead_in.kind, []))
+        runs[-1][1].append(block)
+    return [(run_kind, run_blocks) for run_kind, run_blocks in runs if run_blocks]
 
 
 def _alias_list(blocks: list[Block]) -> list[str]:
@@ -140,11 +155,13 @@ def _names_an_item(heading: Heading, *, block: Block, current: _PartBuilder) -> 
     announced two ("Symptoms and causes", then "### What does it feel like?")."""
     if current.part is not Part.ITEMS or block.level <= current.level:
         return False
-    if heading.part in {Part.OTHER, Part.INTRO, Part.ALIASES}:
+    if block.text.rstrip().endswith("?"):
+        return False  # items are named, not asked: "How is psoriasis diagnosed?" opens a section
+    if heading.part in {Part.OTHER, Part.INTRO, Part.ALIASES, Part.FURTHER}:
         return True
     if heading.part is not Part.ITEMS:
         return False
-    if current.heading.combined:
+    if current.heading.also:
         return not heading.strong
     return heading.kind is current.heading.kind or not heading.leads
 
@@ -165,7 +182,7 @@ def _as_paragraphs(blocks: list[Block], *, name: str, warnings: list[str], where
     for block in blocks:
         if block.type is BlockType.ITEM:
             if where == "intro":
-                warnings.append(f"{name}:{block.line}: list item before any symptoms, causes or treatments heading; kept it in topic.md")
+                warnings.append(f"{name}:{block.line}: list item before any section heading (symptoms, causes…); kept it in topic.md")
             if paras and paras[-1].startswith("- "):
                 paras[-1] += f"\n- {block.text}"
             else:

@@ -25,6 +25,7 @@ class Part(enum.Enum):
     OUTLOOK = "outlook"
     DISCLAIMER = "disclaimer"
     ALIASES = "aliases"  # "Alternative names": words for the topic's aliases
+    FURTHER = "further"  # references, contacts, questions for your appointment: kept as they are
     CHROME = "chrome"
     OTHER = "other"
 
@@ -34,7 +35,7 @@ class Heading:
     part: Part
     kind: Kind | None = None  # for ITEMS
     strong: bool = False  # for ITEMS: a phrase that announces the section, not a word that leans
-    combined: bool = False  # for ITEMS: announces two kinds at once ("Symptoms and causes"), with sub-sections
+    also: tuple[Kind, ...] = ()  # for ITEMS: other kinds it announces too ("Causes and risk factors")
     leads: bool = False  # for ITEMS: opens with its strong phrase ("Risk factors", not "Previous thyroid treatment")
     urgency: str = "non-urgent"  # for HELP: the care-card level the heading itself asks for
 
@@ -51,7 +52,7 @@ _BEFORE_KINDS = _rules(
                   r"^request an appointment|^more (from|on) |^follow us|^sign up"),
     (Part.HELP, r"see (a|your|the) (doctor|gp|healthcare|physician|nurse|dentist|pharmacist)|seek (urgent |immediate )?"
                 r"(medical )?(help|care|attention|advice|treatment)|get (urgent |immediate |emergency )?(medical )?(help|advice|care)|"
-                r"medical attention|emergency|call (911|999|111|112|000|an ambulance|your (doctor|gp))|\b(999|911|111|a&e)\b|"
+                r"medical attention|emergency|ambulance|triple zero|call (911|999|111|112|000|your (doctor|gp))|\b(999|911|111|000|a&e)\b|"
                 r"when to (see|call|get|seek|worry|contact|talk|speak|go)|when should (i|you|we) (worry|see|call|get|go)|"
                 r"red flags?|warning signs|urgent advice|non-urgent advice|immediate action|contact (a|your) "
                 r"(doctor|gp|medical|health|provider|nurse)|talk to (a|your) (doctor|gp)|when it's serious|is it serious"),
@@ -63,8 +64,12 @@ _BEFORE_KINDS = _rules(
 _AFTER_KINDS = _rules(
     (Part.ALIASES, r"^(alternative|other|also known|also called|other common) (names?|as|terms?)\b|^also known as|^synonyms?$"),
     (Part.INTRO, r"^(overview|introduction|intro|about\b|what (is|are)\b|what's\b|at a glance|key (facts|points))"),
+    (Part.FURTHER, r"^(references|sources|bibliography|further (reading|information|help)|useful (contacts|links|resources)|"
+                   r"resources|more information|support groups?|questions to ask|preparing for (your|an) appointment|"
+                   r"living with|coping\b)"),
 )
-_IMMEDIATE = re.compile(r"\b(999|911|112|000|a&e|emergency|ambulance|immediate(ly)?|right away|straight away|at once|"
+_JOINS = re.compile(r" and | & |, ")  # "Symptoms and causes": two sections under one heading
+_IMMEDIATE = re.compile(r"\b(999|911|112|000|triple zero|a&e|emergency|ambulance|immediate(ly)?|right away|straight away|at once|"
                         r"go to (the )?hospital)\b")
 _URGENT = re.compile(r"\b(111|urgent(ly)?|same day|as soon as (possible|you can)|within (24|48) hours)\b")
 _NON_URGENT = re.compile(r"\bnon-urgent\b")
@@ -79,7 +84,7 @@ def classify_heading(text: str) -> Heading:
     if kinds:
         (kind, strong, position), others = kinds[0], kinds[1:]
         return Heading(part=Part.ITEMS, kind=kind, strong=strong, leads=strong and position == 0,
-                       combined=strong and any(s for _, s, _ in others))
+                       also=tuple(other for other, other_strong, _ in others if strong and other_strong and _JOINS.search(heading)))
     for part, rule in _AFTER_KINDS:
         if rule.search(heading):
             return Heading(part=part)

@@ -79,6 +79,7 @@ def _read_lines(text: str, *, markdown: bool) -> Read:
     def flush_item() -> None:
         nonlocal item
         if item:
+            item[0] = _named_first_line(item[0])
             text = "\n\n".join(" ".join(p) for p in item if p)
             blocks.append(Block(type=BlockType.ITEM, text=text, line=item_line, number=item_num))
         item = []
@@ -92,8 +93,8 @@ def _read_lines(text: str, *, markdown: bool) -> Read:
             flush_para()
             blank_before = True
             continue
-        if markdown and len(para) == 1 and re.fullmatch(r"=+|-+", stripped):
-            # A setext heading: "Title" underlined with === (level 1) or --- (level 2).
+        if len(para) == 1 and re.fullmatch(r"=+|-+", stripped) and (markdown or len(stripped) >= 3):
+            # A setext heading: "Title" underlined with === (level 1) or --- (level 2), in plain text too.
             blocks.append(Block(type=BlockType.HEADING, text=para[0], line=para_line, level=1 if stripped[0] == "=" else 2))
             para = []
         elif atx:
@@ -132,10 +133,26 @@ def _paragraph_blocks(lines: list[str], *, line: int, markdown: bool) -> list[Bl
         bold = _BOLD_LINE.match(first)
         if bold and len(lines) == 1 and len(bold.group(2).split()) <= 10:
             return [Block(type=BlockType.HEADING, text=bold.group(2), line=line, level=4)]
-    elif _looks_like_heading(first) and (len(lines) == 1 or classify_heading(first).part is not Part.OTHER):
+    elif _looks_like_heading(first) and (len(lines) == 1 or _heads_its_paragraph(first)):
         rest = _lines_as_blocks(lines[1:], line=line + 1) if len(lines) > 1 else []
         return [Block(type=BlockType.HEADING, text=first.rstrip(":").strip(), line=line, level=2), *rest]
     return _lines_as_blocks(lines, line=line)
+
+
+def _heads_its_paragraph(first: str) -> bool:
+    """'Symptoms:' over the text it heads, not the first line of a wrapped paragraph
+    ('Symptoms usually come on gradually and are often worse at night. They')."""
+    short = first.endswith(":") or len(first.split()) <= 6
+    return short and ". " not in first and classify_heading(first).part is not Part.OTHER
+
+
+def _named_first_line(lines: list[str]) -> list[str]:
+    """'1. Wrist splints' with its description on the lines below: the first line names it."""
+    first = lines[0]
+    if (len(lines) > 1 and lines[1][:1].isupper() and len(first.split()) <= 6 and first[-1:].isalnum()
+            and ":" not in first and not first.startswith(("**", "__"))):
+        return [f"**{first}**:", *lines[1:]]
+    return lines
 
 
 _NAMED_LINE = re.compile(r"^(?:\*\*|__)?[A-Z0-9][^:.!?]{0,80}?(?:\*\*|__)?:(?:\*\*|__)?\s+\S")
@@ -153,8 +170,8 @@ def _looks_like_heading(line: str) -> bool:
     # Plain text has no markup: a short standalone line without sentence punctuation
     # ("Symptoms of Muscle Twitches:") is a heading; "... include:" introduces a list.
     words = line.split()
-    if not words or len(words) > 12 or line[-1] in ".,;!":
-        return False
+    if not words or len(words) > 12 or line[-1] in ".,;!" or re.match(r"[QA]:\s", line):
+        return False  # "Q: Can I drive after surgery?" is a question in an FAQ, not a heading
     # "Contact your provider if you have:" is a condition that introduces a list, not a heading.
     return not (line.endswith(":") and (LEAD_IN.search(line) or re.search(r"\bif\b", line, re.I)))
 

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 
+from healthsite.content.frontmatter import dump_fields
 from healthsite.content.kinds import KINDS, Kind
 from healthsite.content.model import CareCard, Item, Library, Source, Topic
 from healthsite.content.schema import TAG_LABELS
@@ -263,8 +263,7 @@ def _split_at_first_heading(body: str) -> tuple[str, str]:
 def _front_matter(**fields: Any) -> str:
     # Material writes the description into an HTML attribute unescaped: a quote would end it.
     fields["description"] = html.escape(fields["description"])
-    # libyaml's dumper: the Python one took most of the render time at a thousand topics.
-    return "---\n" + yaml.dump(fields, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True, width=1000) + "---"
+    return f"---\n{dump_fields(fields)}---"
 
 
 def _lower_first(text: str) -> str:
