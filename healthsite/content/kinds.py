@@ -128,10 +128,9 @@ class Registry:
         return len(self._kinds)
 
     def __getitem__(self, folder: str) -> Kind:
-        for kind in self._kinds:
-            if kind.folder == folder:
-                return kind
-        raise KeyError(f"no kind with folder '{folder}'; expected one of {', '.join(self.folders())}")
+        if (kind := self.get(folder)) is None:
+            raise KeyError(f"no kind with folder '{folder}'; expected one of {', '.join(self.folders())}")
+        return kind
 
     def get(self, folder: str) -> Kind | None:
         return next((k for k in self._kinds if k.folder == folder), None)
@@ -146,6 +145,9 @@ class Registry:
         """Add a kind (after the others). Its links must name registered kinds."""
         if self.get(kind.folder) is not None:
             raise ValueError(f"a kind with folder '{kind.folder}' is already registered")
+        named = {link.target for link in kind.links} | {f for reach in kind.reaches for f in (reach.through, reach.target)}
+        if unknown := sorted(named - {*self.folders(), kind.folder}):
+            raise ValueError(f"kind '{kind.folder}' links to unregistered kinds: {', '.join(unknown)}")
         self._kinds.append(kind)
         return kind
 

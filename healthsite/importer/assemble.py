@@ -11,8 +11,7 @@ from healthsite.content.kinds import KINDS, Kind
 from healthsite.importer.headings import Heading, Part, classify_heading
 from healthsite.importer.help import LEVELS, help_reasons
 from healthsite.importer.items import drop_lead_ins, section_items
-from healthsite.importer.records import Article, Block, Extra, ParsedItem, Read
-from healthsite.importer.records import BlockType
+from healthsite.importer.records import Article, Block, BlockType, Extra, ParsedItem, Read
 from healthsite.importer.text import plain, split_sentences
 
 _CHROME_TEXT = re.compile(r"^(leave a (comment|reply)|share( this)?( post| article)?|like this|related( posts| articles)?|"
@@ -44,7 +43,7 @@ class _PartBuilder:
 
 def assemble(*, parsed: Read, name: str) -> Article:
     warnings: list[str] = []
-    parts = _split_parts(blocks=parsed.blocks, name=name)
+    parts = _split_parts(parsed.blocks)
     sections: dict[Kind, list[ParsedItem]] = {}
     notes: dict[Kind, list[str]] = {}
     intro: list[str] = []
@@ -64,7 +63,7 @@ def assemble(*, parsed: Read, name: str) -> Article:
             trailing = _trailing_paragraphs(part.blocks) if part is last else []
             body = part.blocks[: len(part.blocks) - len(trailing)]
             for kind, blocks in _by_lead_in(body, heading=part.heading):
-                items, paras = section_items(blocks=blocks, level=part.level, name=name, warnings=warnings)
+                items, paras = section_items(blocks=blocks, name=name, warnings=warnings)
                 sections.setdefault(kind, []).extend(items)
                 notes.setdefault(kind, []).extend(drop_lead_ins(paras))
             conclusion.extend(b.text for b in trailing)
@@ -133,7 +132,7 @@ def _alias_list(blocks: list[Block]) -> list[str]:
     return [n for n in names if n and len(n.split()) <= 5]
 
 
-def _split_parts(*, blocks: tuple[Block, ...], name: str) -> list[_PartBuilder]:
+def _split_parts(blocks: tuple[Block, ...]) -> list[_PartBuilder]:
     parts = [_PartBuilder(heading=Heading(part=Part.INTRO), text="", level=0, line=1)]
     for block in blocks:
         current = parts[-1]

@@ -11,7 +11,7 @@ from healthsite.importer.records import Block, BlockType, ParsedItem
 from healthsite.importer.text import plain, split_sentences
 
 
-def section_items(*, blocks: list[Block], level: int, name: str, warnings: list[str]) -> tuple[list[ParsedItem], list[str]]:
+def section_items(*, blocks: list[Block], name: str, warnings: list[str]) -> tuple[list[ParsedItem], list[str]]:
     items: list[ParsedItem] = []
     paras: list[str] = []
     previous: int | None = None
