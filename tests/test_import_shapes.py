@@ -43,9 +43,9 @@ def test_markdown_with_question_headings_and_a_gp_list(tmp_path: Path) -> None:
     assert report.warnings == (
         "heartburn.md:25: numbering jumps from 2 to 4; check that no item is missing",
         "heartburn.md:26: item has no name ('Stomach acid comes back up more when you …'); "
-        "named it 'Stomach acid comes back' from its first words",
+        "named it 'Stomach acid comes back up more' from its first words",
     )
-    assert "under stress or very tired" in (topic / "causes" / "stomach-acid-comes-back.md").read_text()
+    assert "under stress or very tired" in (topic / "causes" / "stomach-acid-comes-back-up-more.md").read_text()
 
 
 def test_cms_page_with_emergency_advice(tmp_path: Path) -> None:

@@ -158,6 +158,7 @@ class Registry:
 _SIGNS = r"(?:signs?|symptoms?)"
 _DOCTOR = r"(?:doctor|gp|nurse|pharmacist|healthcare (?:provider|professional)|health care provider|provider|specialist)"
 _WHOSE = r"(?:my |your |a |the )?"
+_DOCTORS = rf"{_DOCTOR}s?(?: or (?:a |your )?{_DOCTOR}s?)?"
 
 KINDS = Registry([
     Kind(
@@ -235,7 +236,8 @@ KINDS = Registry([
                     r"\b(?:problems|conditions|illnesses|diseases|risks) (?:linked|related|connected|associated|caused)\b",
                     r"\bpossible problems\b", r"\bif (?:it's|it is|they're|they are|left) (?:not |un)?treated\b", r"\bcan lead to\b",
                     r"\bwhat (?:else )?can (?:happen|go wrong)\b", r"\b(?:dangers|consequences)\b", r"\bwithout treatment\b",
-                    r"\b(?:can|could|does|might|will) (?:it|this|they) lead to\b"),
+                    r"\b(?:can|could|does|might|will) (?:it|this|they) lead to\b", r"\bwhy (?:it|this|treatment) matters\b",
+                    r"\bwhy (?:it's|it is) important to treat\b", r"\b(?:gets?|getting|becomes?) (?:worse|serious)\b"),
             weak=(r"\bproblems?\b", r"\beffects?\b", r"\bdanger", r"\bharm"),
         ),
     ),
@@ -253,8 +255,9 @@ KINDS = Registry([
         ),
         headings=Vocabulary(
             strong=(r"\bdiagnos", r"\btests?\b", r"\btesting\b", r"\bexams?\b", r"\bexamination", r"\bscreening\b",
-                    rf"\b(?:how|what) {_WHOSE}{_DOCTOR}s? (?:checks?|finds?|tells?|confirms?|looks? for|will (?:check|do|ask))\b",
-                    rf"\bhow (?:will|can|does|do|would|might) {_WHOSE}{_DOCTOR}s? (?:know|tell|check|find|test|diagnose|confirm)\b",
+                    rf"\b(?:how|what) {_WHOSE}{_DOCTORS} (?:checks?|finds?|tells?|confirms?|looks? for|will (?:check|do|ask))\b",
+                    rf"\bhow (?:will|can|does|do|would|might) {_WHOSE}{_DOCTORS} (?:know|tell|check|find|test|diagnose|confirm)\b",
+                    r"\bhow (?:we|they|doctors) (?:check|test|find|diagnose)\b",
                     r"\b(?:getting|being|is|it is|it's|how it's|how to get) (?:checked|tested|diagnosed|examined)\b",
                     r"\bchecked\b", r"\bfinding out\b", r"\bconfirm", r"\bscans?\b", r"\bx-?rays?\b"),
             weak=(r"\bchecks?\b", r"\bidentif",),
@@ -273,7 +276,7 @@ KINDS = Registry([
                     r"\bwhat (?:can|should|to) (?:i|you|we)? ?do\b", r"\bmedicines?\b", r"\bmedications?\b", r"\bdrugs?\b",
                     r"\btherap(?:y|ies)\b", r"\brelie(?:f|ve)\b", r"\beas(?:e|ing)\b", r"\bcures?\b", r"\bget rid\b",
                     r"\bfeel better\b", r"\brecover", r"\bsurgery\b", r"\boperations?\b", r"\bantibiotics?\b",
-                    r"\bexercises?\b", r"\bthat helps?\b", r"\bwhat helps\b", r"\bcare options\b"),
+                    r"\bexercises?\b", r"\bthat helps?\b", r"\bwhat (?:\w+ )?helps\b", r"\bcare options\b"),
             weak=(r"\bhelp", r"\btips\b", r"\bcare\b", r"\bhygiene\b", r"\bdo's\b|\bdos\b|\bdon'?ts\b"),
         ),
     ),
@@ -292,10 +295,11 @@ KINDS = Registry([
                  description="Slugs of complications in this topic that this helps prevent.", reverse_jsonld="primaryPrevention"),
         ),
         headings=Vocabulary(
-            strong=(r"\bprevent", r"\bavoid", r"\b(?:reduc|lower|cut|decreas|minimi[sz])\w* (?:your |the |their )?(?:risk|chances?)\b",
+            strong=(r"\bprevent", r"\bavoid", r"\b(?:reduc|lower|cut|decreas|minimi[sz])\w* (?:your |the |their )?(?:risk|chances?|symptoms|exposure)\b",
                     r"\bstop(?:ping)? (?:it |them )?(?:from )?(?:happening|coming back|returning|getting worse|spreading)\b",
                     r"\bprotect", r"\bvaccin", r"\bimmuni[sz]", r"\bkeep(?:ing)? (?:it |them )?(?:from|away)\b", r"\bflare-?ups?\b",
-                    r"\bstay(?:ing)? (?:healthy|well|safe)\b"),
+                    r"\bstay(?:ing)? (?:healthy|well|safe)\b", r"\bstay(?:ing)? (?:ahead|on top) of\b",
+                    r"\bkeep(?:ing)? (?:your |the )?\w+(?: \w+)? (?:down|low|healthy|strong)\b"),
             weak=(r"\bstop\b", r"\bsafe\b"),
         ),
     ),

@@ -140,11 +140,26 @@ def _split_parts(blocks: tuple[Block, ...]) -> list[_PartBuilder]:
             continue
         if block.type is BlockType.HEADING:
             heading = classify_heading(block.text)
-            if not _names_an_item(heading, block=block, current=current):
+            if _is_lead_in(heading, block=block, current=current):
+                block = Block(type=BlockType.PARAGRAPH, text=block.text, line=block.line)
+            elif _inside_questions(heading, block=block, current=current):
+                pass  # "### Why am I still itching?" under "Other questions people ask" is an answer, not a section
+            elif not _names_an_item(heading, block=block, current=current):
                 parts.append(_PartBuilder(heading=heading, text=block.text, level=block.level, line=block.line))
                 continue
         current.blocks.append(block)
     return parts
+
+
+def _is_lead_in(heading: Heading, *, block: Block, current: _PartBuilder) -> bool:
+    """A sentence that looked like a heading in plain text ("Your doctor may arrange one or more
+    of these"), straight after a section heading: it introduces that section's list."""
+    return (heading.part is Part.OTHER and current.part is Part.ITEMS and not current.blocks
+            and block.level >= current.level and len(block.text.split()) >= 5 and block.text[1:] == block.text[1:].lower())
+
+
+def _inside_questions(heading: Heading, *, block: Block, current: _PartBuilder) -> bool:
+    return current.part is Part.FURTHER and block.level > current.level and heading.part in {Part.ITEMS, Part.OTHER, Part.INTRO}
 
 
 def _names_an_item(heading: Heading, *, block: Block, current: _PartBuilder) -> bool:

@@ -64,7 +64,7 @@ _BEFORE_KINDS = _rules(
 _AFTER_KINDS = _rules(
     (Part.ALIASES, r"^(alternative|other|also known|also called|other common) (names?|as|terms?)\b|^also known as|^synonyms?$"),
     (Part.INTRO, r"^(overview|introduction|intro|about\b|what (is|are)\b|what's\b|at a glance|key (facts|points))"),
-    (Part.FURTHER, r"^(references|sources|bibliography|further (reading|information|help)|useful (contacts|links|resources)|"
+    (Part.FURTHER, r"\bquestions\b|\bfaqs?\b|^(references|sources|bibliography|further (reading|information|help)|useful (contacts|links|resources)|"
                    r"resources|more information|support groups?|questions to ask|preparing for (your|an) appointment|"
                    r"living with|coping\b)"),
 )
@@ -106,11 +106,13 @@ def urgency_of(text: str) -> str:
 def _kinds_of(heading: str) -> list[tuple[Kind, bool, int]]:
     """The kinds whose vocabulary the heading matches, best first (strongest, then earliest),
     each with whether its match was a strong phrase, and where the match starts."""
-    scores: dict[Kind, tuple[int, int, int]] = {}  # kind -> (-strength, position, registry order)
+    # kind -> (-strength, position, -length, registry order): among matches as strong and as early,
+    # the longer phrase is the more specific ("why it matters" over "why").
+    scores: dict[Kind, tuple[int, int, int, int]] = {}
     for order, kind in enumerate(KINDS):
         for strength, pattern in kind.headings.patterns:
             if match := pattern.search(heading):
-                score = (-strength, match.start(), order)
+                score = (-strength, match.start(), -len(match.group()), order)
                 scores[kind] = min(score, scores.get(kind, score))
     return [(kind, score[0] == -2, score[1]) for kind, score in sorted(scores.items(), key=lambda ks: ks[1])]
 

@@ -99,11 +99,22 @@ _NAME_STOP = {"a", "an", "the", "of", "to", "and", "or", "in", "on", "for", "wit
 
 
 def _name_from_words(text: str) -> str:
-    words = plain(text).split()[:4]
+    """A name for an item written as a sentence: the whole of a short one ("A broken bone after
+    a minor fall or bump"), else its first clause, at most seven words."""
+    sentence = plain(text).rstrip(".!?;:")
+    if len(sentence.split()) > 10:
+        sentence = _CLAUSE_BREAK.split(sentence, maxsplit=1)[0]
+    words = sentence.split()[:7]
     while len(words) > 1 and words[-1].lower().strip(".,;:!?") in _NAME_STOP:
         words.pop()
     result = " ".join(words).strip(".,;:!?")
     return result[:1].upper() + result[1:]
+
+
+# Where a sentence's naming part ends: a clause, or the verb after its subject ("Not getting
+# enough sleep | makes the eyelid muscles ...").
+_CLAUSE_BREAK = re.compile(r"[,;(]| - | (?:when|if|because|such as|like|which|so that|until|while|unless|especially|"
+                           r"makes?|can|could|may|might|will|is|are|causes?|leads?) ")
 
 
 def _shorten(text: str, words: int = 8) -> str:

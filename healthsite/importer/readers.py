@@ -41,7 +41,7 @@ def read_text(path: Path) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-_ITEM_LINE = re.compile(r"^(?P<indent>[ \t]*)(?:(?P<num>\d{1,3})[.)]|[-*+•–])[ \t]+(?P<text>\S.*)$")
+_ITEM_LINE = re.compile(r"^(?P<indent>[ \t]*)(?:(?P<num>\d{1,3})[.)]|[-*+•–▪◦·o])[ \t]+(?P<text>\S.*)$")  # "o " in leaflets
 _ATX = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _BOLD_LINE = re.compile(r"^(\*\*|__)([^*_]+?)\1:?$")
 
@@ -183,5 +183,13 @@ def _take_title(blocks: list[Block], *, markdown: bool) -> Read:
             return Read(title=blocks[index].text, blocks=tuple(blocks[:index] + blocks[index + 1 :]))
     if not blocks:
         return Read(title="", blocks=())
-    first = blocks[0]
-    return Read(title=first.text, blocks=tuple(blocks[1:]))
+    # A leaflet may open with a letterhead ("Northfield General Hospital", "PATIENT INFORMATION"):
+    # of the short opening lines, the title is the one the text talks about most.
+    opening = []
+    for block in blocks[:8]:
+        if len(block.text.split()) > 8 or block.text[-1:] in ".!?" or classify_heading(block.text).part is not Part.OTHER:
+            break
+        opening.append(block)
+    text = " ".join(b.text for b in blocks).casefold()
+    chosen = max(opening, key=lambda b: text.count(b.text.casefold()), default=blocks[0])
+    return Read(title=chosen.text, blocks=tuple(b for b in blocks if b is not chosen))

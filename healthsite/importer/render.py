@@ -49,7 +49,8 @@ def _is_red_flag(item: ParsedItem, *, help_text: str) -> bool:
 
 
 def _render_topic(*, doc: Article, source_name: str, today: dt.date) -> str:
-    prose = [p for p in doc.intro if not p.startswith("- ")]  # a list is no summary
+    # A list or a letterhead line is no summary: the first sentences of real prose are.
+    prose = [p for p in doc.intro if not p.startswith("- ") and len(p.split()) >= 6 and p.rstrip()[-1:] in ".!?"]
     intro_text = " ".join(prose) or " ".join(p for ps in doc.notes.values() for p in ps)
     source: dict[str, object] = {"title": doc.source_title}
     if doc.publisher:
