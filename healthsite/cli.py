@@ -178,7 +178,8 @@ def render(content_dir: Path, out: Path) -> None:
 @click.option("--content", "content_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="The content folder to build (default: content_dir of the config, normally content/).")
 @CONFIG_OPTION
-@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None, help="Where to write the site (default: site_dir of the config).")
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the site (default: site_dir of the config).")
 @ALLOW_OVERDUE_OPTION
 def build(content_dir: Path | None, config_file: Path, site_dir: Path | None, allow_overdue: bool) -> None:
     """Check the content, then build the site strictly; the old site is replaced only on success."""

@@ -35,8 +35,10 @@ KINDS = Registry([
         checklist=Question(legend="What do you notice?", hint="Tick all that apply. You will see what could be causing it.",
                            results=(("causes", "Possible causes"),)),
         headings=Vocabulary(
-            strong=(rf"\b{_SIGNS}\b", r"^check if\b", r"\bfeels? like\b", r"\bhow (?:do|can|will|would|to) (?:i|you|we) (?:know|tell|spot|recognise|recognize)\b",
-                    r"\bhow to (?:tell|know|spot|recognise|recognize)\b", r"\b(?:look|watch) (?:out )?for\b", r"\bwhat (?:you|they) (?:may|might|will|can) (?:notice|feel|see)\b",
+            strong=(rf"\b{_SIGNS}\b", r"^check if\b", r"\bfeels? like\b",
+                    r"\bhow (?:do|can|will|would|to) (?:i|you|we) (?:know|tell|spot|recognise|recognize)\b",
+                    r"\bhow to (?:tell|know|spot|recognise|recognize)\b", r"\b(?:look|watch) (?:out )?for\b",
+                    r"\bwhat (?:you|they) (?:may|might|will|can) (?:notice|feel|see)\b",
                     r"\bwhat happens (?:during|in|when)\b", r"\bhow (?:it|they) (?:feels?|shows?|looks?)\b", r"\bspot(?:ting)?\b"),
             weak=(r"\bnotice", r"\bfeel", r"\blooks? like\b"),
         ),
@@ -77,7 +79,8 @@ KINDS = Registry([
                            results=(("prevention", "What may lower your risk"),)),
         headings=Vocabulary(
             strong=(r"\brisk factors?\b", r"\bat (?:a )?(?:higher |greater |increased |more |most )?risk\b", r"\bmore at risk\b",
-                    r"\bwho(?: gets| get| is| are|'s| can| might| may| usually| tends| else)\b", r"\bam i (?:likely|at risk)\b", r"\bmore (?:likely|common|prone)\b",
+                    r"\bwho(?: gets| get| is| are|'s| can| might| may| usually| tends| else)\b", r"\bam i (?:likely|at risk)\b",
+                    r"\bmore (?:likely|common|prone)\b",
                     r"\bincreases? (?:your |the )?(?:risk|chance)", r"\braises? (?:your |the )?(?:risk|chance)", r"\bsusceptib"),
             weak=(r"\brisks?\b", r"\blikely\b", r"\bvulnerable\b"),
         ),
@@ -156,7 +159,8 @@ KINDS = Registry([
                  description="Slugs of complications in this topic that this helps prevent.", reverse_jsonld="primaryPrevention"),
         ),
         headings=Vocabulary(
-            strong=(r"\bprevent", r"\bavoid", r"\b(?:reduc|lower|cut|decreas|minimi[sz])\w* (?:your |the |their )?(?:risk|chances?|symptoms|exposure)\b",
+            strong=(r"\bprevent", r"\bavoid",
+                    r"\b(?:reduc|lower|cut|decreas|minimi[sz])\w* (?:your |the |their )?(?:risk|chances?|symptoms|exposure)\b",
                     r"\bstop(?:ping)? (?:it |them )?(?:from )?(?:happening|coming back|returning|getting worse|spreading)\b",
                     r"\bprotect", r"\bvaccin", r"\bimmuni[sz]", r"\bkeep(?:ing)? (?:it |them )?(?:from|away)\b", r"\bflare-?ups?\b",
                     r"\bstay(?:ing)? (?:healthy|well|safe)\b", r"\bstay(?:ing)? (?:ahead|on top) of\b",

@@ -30,12 +30,8 @@ def load_library(content_dir: Path, *, root: Path | None = None) -> Library:
         report.add(content_dir, "content folder not found; expected a folder with one sub-folder per topic")
         raise ContentError(report.problems)
     topics = []
-    for entry in sorted(content_dir.iterdir()):
-        if _skipped(entry):
-            continue
-        if not _inside(entry, content_dir):
-            report.add(entry, "is a link to somewhere outside the content folder; copy the file in instead")
-        elif entry.is_dir():
+    for entry in _entries(content_dir, report):
+        if entry.is_dir():
             topic = _load_topic(entry, report)
             if topic is not None:
                 topics.append(topic)
@@ -47,6 +43,20 @@ def load_library(content_dir: Path, *, root: Path | None = None) -> Library:
     if report.problems:
         raise ContentError(sorted(report.problems, key=lambda p: (p.path.as_posix(), p.line or 0)))
     return Library(topics=tuple(sorted(topics, key=lambda t: (t.title.casefold(), t.slug))))
+
+
+def _entries(folder: Path, report: Collector) -> list[Path]:
+    """The files and folders an editor put in `folder`, sorted; hidden files and README.md are
+    left out, and a link to somewhere outside the folder is reported instead of followed."""
+    entries = []
+    for entry in sorted(folder.iterdir()):
+        if _skipped(entry):
+            continue
+        if _inside(entry, folder):
+            entries.append(entry)
+        else:
+            report.add(entry, "is a link to somewhere outside the content folder; copy the file in instead")
+    return entries
 
 
 def _skipped(path: Path) -> bool:
@@ -69,13 +79,11 @@ def _load_topic(folder: Path, report: Collector) -> Topic | None:
         check_markup(doc, topic_path, page_uri=f"{folder.name}/index.md", report=report)
 
     items: dict[Kind, tuple[Item, ...]] = {}
-    for entry in sorted(folder.iterdir()):
-        if _skipped(entry) or entry.name == TOPIC_FILE:
+    for entry in _entries(folder, report):
+        if entry.name == TOPIC_FILE:
             continue
         kind = KINDS.get(entry.name)
-        if not _inside(entry, folder):
-            report.add(entry, "is a link to somewhere outside the content folder; copy the file in instead")
-        elif entry.is_dir() and kind is not None:
+        if entry.is_dir() and kind is not None:
             items[kind] = _load_kind(entry, kind, report)
         else:
             hint = did_you_mean(entry.name, KINDS.folders()) if entry.is_dir() else ""
@@ -115,12 +123,7 @@ def _folder_list(conjunction: str) -> str:
 
 def _load_kind(folder: Path, kind: Kind, report: Collector) -> tuple[Item, ...]:
     items = []
-    for path in sorted(folder.iterdir()):
-        if _skipped(path):
-            continue
-        if not _inside(path, folder):
-            report.add(path, "is a link to somewhere outside the content folder; copy the file in instead")
-            continue
+    for path in _entries(folder, report):
         if path.is_dir() or path.suffix != ".md":
             report.add(path, f"stray file; expected only Markdown files (.md) in {kind.folder}/")
             continue

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from healthsite.content.fields import field_docs
 from healthsite.content.frontmatter import dump_fields
-from healthsite.content.kinds import KINDS, Kind
+from healthsite.content.kinds import Kind
 from healthsite.content.loader import TOPIC_FILE
 from healthsite.content.schema import item_schema
 from healthsite.content.slugs import slug_problem, slugify
@@ -49,7 +49,7 @@ def _existing_topic(topic: str, content_dir: Path) -> Path:
 def item_markdown(*, kind: Kind, title: str, topic_dir: Path) -> str:
     """The new file's text: every field with its explanation, then a body to replace."""
     values = {"title": title, "summary": f"Replace this with one plain sentence about {title}."}
-    choices = {link.field: topic_dir / KINDS[link.target].folder for link in kind.links}
+    choices = {link.field: topic_dir / link.target for link in kind.links}
     lines = ["---"]
     for field in field_docs(item_schema(kind)):
         need = "required" if field.required else "optional"

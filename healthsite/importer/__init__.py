@@ -1,11 +1,12 @@
-"""Turn one health article (plain text, Markdown or blog HTML) into a content topic.
+"""Stage 1: turn one health article (plain text, Markdown or a web page) into a content topic.
 
-The stages are separate on purpose, one module each: `readers` turns the file into a
-flat list of blocks (headings, paragraphs, list items); `assemble` turns blocks into an
-`Article`; `slugs` names the item pages and `links` suggests cross-links between them;
-`render` produces the file texts; `writer` puts them on disk atomically. Nothing is
-written until every stage succeeded. The records passed between stages are in `records`;
-`headings` and `text` hold what more than one stage needs to read the article's text.
+The steps are separate on purpose, one module each: `readers` (and `webpage` for HTML)
+turn the file into a flat list of blocks (headings, paragraphs, list items); `assemble`
+turns blocks into an `Article`, with `headings` saying what each heading announces,
+`items` reading each item's name and text and `help` the care cards; `slugs` names the
+item pages and `links` suggests cross-links between them; `render` produces the file
+texts; `writer` puts them on disk atomically; `batch` imports a folder. Nothing is
+written until every step succeeded. The records passed between steps are in `records`.
 """
 
 from __future__ import annotations

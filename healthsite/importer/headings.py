@@ -64,8 +64,9 @@ _BEFORE_KINDS = _rules(
 _AFTER_KINDS = _rules(
     (Part.ALIASES, r"^(alternative|other|also known|also called|other common) (names?|as|terms?)\b|^also known as|^synonyms?$"),
     (Part.INTRO, r"^(overview|introduction|intro|about\b|what (is|are)\b|what's\b|at a glance|key (facts|points))"),
-    (Part.FURTHER, r"\bquestions\b|\bfaqs?\b|^(references|sources|bibliography|further (reading|information|help)|useful (contacts|links|resources)|"
-                   r"resources|more information|support groups?|questions to ask|preparing for (your|an) appointment|"
+    (Part.FURTHER, r"\bquestions\b|\bfaqs?\b|^(references|sources|bibliography|further (reading|information|help)|"
+                   r"useful (contacts|links|resources)|"
+                   r"resources|more information|support groups?|preparing for (your|an) appointment|"
                    r"living with|coping\b)"),
 )
 _JOINS = re.compile(r" and | & |, ")  # "Symptoms and causes": two sections under one heading

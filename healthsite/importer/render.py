@@ -7,6 +7,7 @@ import re
 from pathlib import PurePosixPath
 
 from healthsite.content.frontmatter import document_text
+from healthsite.content.kinds import KINDS
 from healthsite.importer.links import Suggestions
 from healthsite.importer.records import Article, ParsedItem
 from healthsite.importer.slugs import Slugs
@@ -35,9 +36,8 @@ def render(*, doc: Article, slugs: Slugs, links: Suggestions, source_name: str, 
             if kind.checklist is not None and _is_red_flag(item, help_text=help_text):
                 meta["red_flag"] = True
             for link in kind.links:
-                targets = [target for target in doc.sections if target.folder == link.target]
-                if targets:
-                    meta[link.field] = [slugs.of(targets[0], j) for j in links.get((kind, targets[0]), {}).get(index, ())]
+                if (target := KINDS[link.target]) in doc.sections:
+                    meta[link.field] = [slugs.of(target, j) for j in links.get((kind, target), {}).get(index, ())]
             files[PurePosixPath(kind.folder, f"{slug}.md")] = document_text(meta, _capitalise(item.description) or item.name)
     return files
 

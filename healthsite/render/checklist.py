@@ -22,6 +22,7 @@ CARE_CARD_ID = "hs-checklist-care"
 # Where the care card sits in the page: inside the results, so screen readers hear it appear.
 CARE_CARD_MARKER = f"<!-- care-card:{CARE_CARD_ID} -->"
 
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Choice:
     """One box: an item, and the items ticking it points to (symptom -> causes, cause -> treatments)."""
