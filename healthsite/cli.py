@@ -121,7 +121,11 @@ def check(content_dir: Path, config_file: Path, report: bool, allow_overdue: boo
     """Validate the content, review dates and reading grades; report every problem, then exit 1 if there were any."""
     from healthsite.site.settings import load_site_config
 
+    from healthsite.site.search.lay_words import PACKAGE_FILE, SITE_FILE, LayWords
+
     library = load_library(content_dir)
+    root = config_file.absolute().parent
+    LayWords.load(PACKAGE_FILE, root / SITE_FILE, root=root)  # the site's own lay words, if it has them
     config = load_site_config(config_file, strict=False, allow_overdue=allow_overdue) if config_file.is_file() else None
     _check_quality(library, config=config, allow_overdue=allow_overdue, today=today.date() if today else dt.date.today(),
                    report=report)

@@ -51,8 +51,15 @@ def test_open_search_results_have_no_axe_violations(tab, published_url: str) -> 
     assert axe_violations(tab) == []
 
 
-def open_search(page, query: str) -> None:
-    """Open the search box as a reader does, type, and wait for the results."""
+@pytest.mark.parametrize(("query", "shown"), [("colchisine", ".hs-search-suggest"), ("qwzxv", ".hs-search-empty")])
+def test_did_you_mean_and_the_empty_state_have_no_axe_violations(tab, published_url: str, query: str, shown: str) -> None:
+    tab.goto(published_url)
+    open_search(tab, query, wait_for=shown)
+    assert axe_violations(tab) == []
+
+
+def open_search(page, query: str, *, wait_for: str = ".md-search-result__item") -> None:
+    """Open the search box as a reader does, type, and wait for the results (or `wait_for`)."""
     toggle = page.locator("label.md-header__button[for='__search']")
     box = page.locator("input.md-search__input")
     if toggle.is_visible():
@@ -60,7 +67,7 @@ def open_search(page, query: str) -> None:
     else:
         box.click()
     box.press_sequentially(query)
-    page.locator(".md-search-result__item").first.wait_for()
+    page.locator(wait_for).first.wait_for()
     # The results fade in: judge their colours once every transition has finished, not mid-fade.
     page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
 

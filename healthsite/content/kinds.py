@@ -146,6 +146,7 @@ KINDS = Registry([
     ),
     Kind(
         folder="prevention", command="prevention", singular="way to prevent it", plural="Prevention",
+        result_label="Prevention",
         list_title="Preventing {topic}",
         intro="Things you can do to make it less likely, or to stop it coming back.",
         about="About prevention",

@@ -97,7 +97,12 @@ class Kind:
     extra_fields: tuple[ExtraField, ...] = ()
     headings: Vocabulary = field(default_factory=lambda: Vocabulary(strong=()))
     template: str = "item.md.j2"  # a kind needs its own template only if its page differs
-    search_boost: float = 2  # Material's per-page boost: item pages rank above list pages that mention them
+    search_boost: float = 2  # item pages rank above the list pages that mention them
+    result_label: str = ""  # "Cause": names an item page in search results ("Cause · Gout"); default: singular
+
+    @property
+    def label(self) -> str:
+        return self.result_label or self.singular[:1].upper() + self.singular[1:]
 
     def __repr__(self) -> str:
         return f"Kind({self.folder!r})"

@@ -36,6 +36,7 @@ class GeneratedPage:
     src_uri: str  # where the page sits in the site, e.g. "muscle-twitches/causes/dehydration.md"
     markdown: str
     edit_path: Path | None  # the content file an editor changes, relative to the project root
+    search_label: str  # "Cause · Gout": what the page is, above its title in search results
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -132,7 +133,7 @@ def _overview_page(topic: Topic, *, related: tuple[Topic, ...]) -> GeneratedPage
         related=[(t, _relative(uri, overview_uri(t))) for t in related],
         tags=_tag_labels(topic),
     )
-    return GeneratedPage(src_uri=uri, markdown=markdown, edit_path=topic.path)
+    return GeneratedPage(src_uri=uri, markdown=markdown, edit_path=topic.path, search_label=f"Overview · {topic.title}")
 
 
 def _checklist_page(topic: Topic, checklist: Checklist) -> GeneratedPage:
@@ -150,7 +151,7 @@ def _checklist_page(topic: Topic, checklist: Checklist) -> GeneratedPage:
         ),
         overview=_relative(uri, overview_uri(topic)),
     )
-    return GeneratedPage(src_uri=uri, markdown=markdown, edit_path=None)
+    return GeneratedPage(src_uri=uri, markdown=markdown, edit_path=None, search_label=f"Checklist · {topic.title}")
 
 
 def _section_page(topic: Topic, kind: Kind) -> GeneratedPage:
@@ -171,7 +172,7 @@ def _section_page(topic: Topic, kind: Kind) -> GeneratedPage:
         items=topic.of_kind(kind),
         overview=_relative(uri, overview_uri(topic)),
     )
-    return GeneratedPage(src_uri=uri, markdown=markdown, edit_path=None)
+    return GeneratedPage(src_uri=uri, markdown=markdown, edit_path=None, search_label=f"{kind.plural} · {topic.title}")
 
 
 def _item_page(topic: Topic, item: Item) -> GeneratedPage:
@@ -192,7 +193,7 @@ def _item_page(topic: Topic, item: Item) -> GeneratedPage:
         section_index=_relative(uri, section_uri(topic, item.kind)),
         overview=_relative(uri, overview_uri(topic)),
     )
-    return GeneratedPage(src_uri=uri, markdown=markdown, edit_path=item.path)
+    return GeneratedPage(src_uri=uri, markdown=markdown, edit_path=item.path, search_label=f"{item.kind.label} · {topic.title}")
 
 
 def _related(topic: Topic, item: Item) -> list[tuple[str, tuple[Item, ...]]]:

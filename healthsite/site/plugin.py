@@ -29,7 +29,9 @@ from healthsite.content.model import Library, Review
 from healthsite.site.navigation import SiteNav
 from healthsite.site.print_links import with_print_addresses
 from healthsite.check.quality import QualityReport, QualitySettings, check_quality, content_pages, docs_pages, human_date, page_review
-from healthsite.render.pages import TOPIC_INDEX_MARKER, RenderedSite, overview_uri, render_library, topic_index
+from healthsite.render.pages import TOPIC_INDEX_MARKER, GeneratedPage, RenderedSite, overview_uri, render_library, topic_index
+from healthsite.site.search.index import SearchIndex
+from healthsite.site.search.lay_words import PACKAGE_FILE as LAY_WORDS, SITE_FILE as SITE_LAY_WORDS, LayWords
 from healthsite.site.seo import robots_txt
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -56,10 +58,12 @@ class HealthsiteConfig(Config):
 class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
     library: Library | None = None
     rendered: RenderedSite | None = None
+    _generated: dict[str, GeneratedPage]
     dates: GitDates = GitDates()
     date_sources: dict[str, Path]  # generated page -> the file or folder its date comes from
     site_nav: SiteNav
     inline_css: str = ""
+    search: SearchIndex
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -67,6 +71,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         except ContentError as err:
             raise PluginError(err.message) from None
         self.rendered = render_library(self.library)
+        self._generated = {page.src_uri: page for page in self.rendered.pages}
         _check_comments_settings(config.extra.get("comments") or {})
         report = self.quality_report(config, library=self.library, today=dt.date.today())
         for warning in report.warnings:
@@ -74,9 +79,21 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         if report.problems:
             raise PluginError(ContentError(list(report.problems)).message)
         config.nav = _with_topics(config.nav, self.rendered.nav)
+        self.search = self._search_index(config)
         self.dates = read_git_dates(self._root(config))
         self.date_sources = {}
         return config
+
+    def _search_index(self, config: MkDocsConfig) -> SearchIndex:
+        """An empty index in the site's language, with the lay thesaurus: the package's, the
+        site's own lay-words.yml, and the topics' aliases."""
+        assert self.library is not None
+        try:
+            lay_words = LayWords.load(LAY_WORDS, self._root(config) / SITE_LAY_WORDS, root=self._root(config))
+        except ContentError as err:
+            raise PluginError(err.message) from None
+        aliases = {topic.title: topic.aliases for topic in self.library.topics}
+        return SearchIndex(language=config.theme["language"], lay_words=lay_words.with_aliases(aliases))
 
     def quality_report(self, config: MkDocsConfig, *, library: Library, today: dt.date) -> QualityReport:
         """Review dates and reading grades of the content and the hand-written pages."""
@@ -140,12 +157,28 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         if findings:
             source = self._source_of(page.file.src_uri, config)
             raise PluginError("\n".join(f"{source}: {f.message}" for f in findings))
+        if not (page.meta.get("search") or {}).get("exclude"):
+            self.search.add(url=page.url, title=page.title or "", html=html, label=self._search_label(page),
+                            boost=(page.meta.get("search") or {}).get("boost", 1))
         return with_print_addresses(html, page_url=page.canonical_url)
+
+    def _search_label(self, page) -> str:
+        """What a search result is: "Cause · Gout" for generated pages, the section for others."""
+        assert self.rendered is not None
+        generated = self._generated.get(page.file.src_uri)
+        if generated is not None:
+            return generated.search_label
+        return page.parent.title if page.parent is not None else ""
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Our search index replaces Material's (site/search/), which its plugin writes as one
+        file that grows with the library (overrides/partials/search.html says why the plugin stays)."""
+        self.search.write(Path(config.site_dir))
 
     def _source_of(self, src_uri: str, config: MkDocsConfig) -> str:
         """The file an editor changes to fix a page, relative to the project."""
         assert self.rendered is not None
-        page = next((p for p in self.rendered.pages if p.src_uri == src_uri), None)
+        page = self._generated.get(src_uri)
         if page is not None and page.edit_path is not None:
             return page.edit_path.as_posix()
         if page is not None:
