@@ -119,9 +119,8 @@ def _echo_one_import(report) -> None:
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Check as if it were this date (default: today).")
 def check(content_dir: Path, config_file: Path, report: bool, allow_overdue: bool, today: dt.datetime | None) -> None:
     """Validate the content, review dates and reading grades; report every problem, then exit 1 if there were any."""
-    from healthsite.site.settings import load_site_config
-
     from healthsite.site.search.lay_words import PACKAGE_FILE, SITE_FILE, LayWords
+    from healthsite.site.settings import load_site_config
 
     library = load_library(content_dir)
     root = config_file.absolute().parent

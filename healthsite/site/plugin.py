@@ -157,14 +157,14 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         if findings:
             source = self._source_of(page.file.src_uri, config)
             raise PluginError("\n".join(f"{source}: {f.message}" for f in findings))
-        if not (page.meta.get("search") or {}).get("exclude"):
+        search = page.meta.get("search") or {}  # Material's per-page settings: exclude, boost
+        if not search.get("exclude"):
             self.search.add(url=page.url, title=page.title or "", html=html, label=self._search_label(page),
-                            boost=(page.meta.get("search") or {}).get("boost", 1))
+                            boost=search.get("boost", 1))
         return with_print_addresses(html, page_url=page.canonical_url)
 
     def _search_label(self, page) -> str:
         """What a search result is: "Cause · Gout" for generated pages, the section for others."""
-        assert self.rendered is not None
         generated = self._generated.get(page.file.src_uri)
         if generated is not None:
             return generated.search_label
