@@ -119,12 +119,11 @@ def _echo_one_import(report) -> None:
 @click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Check as if it were this date (default: today).")
 def check(content_dir: Path, config_file: Path, report: bool, allow_overdue: bool, today: dt.datetime | None) -> None:
     """Validate the content, review dates and reading grades; report every problem, then exit 1 if there were any."""
-    from healthsite.site.search.lay_words import PACKAGE_FILE, SITE_FILE, LayWords
+    from healthsite.site.search.lay_words import LayWords
     from healthsite.site.settings import load_site_config
 
     library = load_library(content_dir)
-    root = config_file.absolute().parent
-    LayWords.load(PACKAGE_FILE, root / SITE_FILE, root=root)  # the site's own lay words, if it has them
+    LayWords.for_site(config_file.absolute().parent)  # reports a broken lay-words.yml of the site
     config = load_site_config(config_file, strict=False, allow_overdue=allow_overdue) if config_file.is_file() else None
     _check_quality(library, config=config, allow_overdue=allow_overdue, today=today.date() if today else dt.date.today(),
                    report=report)

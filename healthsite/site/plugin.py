@@ -31,7 +31,7 @@ from healthsite.site.print_links import with_print_addresses
 from healthsite.check.quality import QualityReport, QualitySettings, check_quality, content_pages, docs_pages, human_date, page_review
 from healthsite.render.pages import TOPIC_INDEX_MARKER, GeneratedPage, RenderedSite, overview_uri, render_library, topic_index
 from healthsite.site.search.index import SearchIndex
-from healthsite.site.search.lay_words import PACKAGE_FILE as LAY_WORDS, SITE_FILE as SITE_LAY_WORDS, LayWords
+from healthsite.site.search.lay_words import LayWords
 from healthsite.site.seo import robots_txt
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -89,7 +89,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         site's own lay-words.yml, and the topics' aliases."""
         assert self.library is not None
         try:
-            lay_words = LayWords.load(LAY_WORDS, self._root(config) / SITE_LAY_WORDS, root=self._root(config))
+            lay_words = LayWords.for_site(self._root(config))
         except ContentError as err:
             raise PluginError(err.message) from None
         aliases = {topic.title: topic.aliases for topic in self.library.topics}

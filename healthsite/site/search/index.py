@@ -2,10 +2,10 @@
 
 One list of every word would grow with the library until a phone downloads megabytes before
 its first result. Here a query fetches only:
-  - index.json: which file holds which words, the stop words; about 1 KB at any size;
-  - the vocabulary file of each word's first letter (or first two letters, where a letter
-    has many words): the words, their stems and how to reach their pages, plus the lay
-    phrases that start there;
+  - index.json: which file holds which words, the stop words; a few KB;
+  - the vocabulary file of each word's first letter (or first two or three letters, where
+    many words share them): the words, their stems and how to reach their pages, plus the
+    lay phrases that start there;
   - the postings files of the stems it matched (pages and scores);
   - the page files of the results it shows (address, title, kind, snippet).
 Each of these is capped in size, so what a query costs stays about the same from ten

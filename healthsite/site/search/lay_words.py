@@ -44,6 +44,11 @@ class LayWords:
             raise ContentError(problems)
         return cls(entries=tuple(entries))
 
+    @classmethod
+    def for_site(cls, root: Path) -> LayWords:
+        """The package's entries, then those of the site's own lay-words.yml (next to mkdocs.yml)."""
+        return cls.load(PACKAGE_FILE, root / SITE_FILE, root=root)
+
     def with_aliases(self, names: dict[str, tuple[str, ...]]) -> LayWords:
         """These entries plus one per alias: alias -> the title it names."""
         extra = [LayEntry(lay=(alias,), means=(title,)) for title, aliases in names.items() for alias in aliases]

@@ -97,14 +97,20 @@ class _FieldParser(HTMLParser):
             self._flush()
             self._section_excluded = excluded  # a marked heading leaves out its section, up to the next heading
         role = "skip" if excluded or self._section_excluded else self._role(tag, (attributes.get("class") or "").split())
-        if role != (self._open[-1][1] if self._open else "body"):
+        if role != self._current:
             self._flush()
         self._open.append((tag, role))
 
+    @property
+    def _current(self) -> str:
+        """What the text here is for: the role of the innermost element that has one."""
+        return self._open[-1][1] if self._open else "body"
+
     def _role(self, tag: str, classes: list[str]) -> str:
-        parent = self._open[-1][1] if self._open else "body"
-        if parent != "body" or tag in self._SKIPPED:
-            return parent if parent != "body" else "skip"
+        if self._current != "body":  # inside an alias line, a heading, a skipped element...
+            return self._current
+        if tag in self._SKIPPED:
+            return "skip"
         if tag in self._HEADINGS:
             return "heading"
         if tag == "p" and "hs-aliases" in classes:
@@ -119,7 +125,7 @@ class _FieldParser(HTMLParser):
         while self._open:
             open_tag, role = self._open.pop()
             if open_tag == tag:
-                if role != (self._open[-1][1] if self._open else "body"):
+                if role != self._current:
                     self._flush(role)
                 break
 
@@ -131,7 +137,7 @@ class _FieldParser(HTMLParser):
         self._flush()
 
     def _flush(self, role: str | None = None) -> None:
-        role = role or (self._open[-1][1] if self._open else "body")
+        role = role or self._current
         text = " ".join("".join(self._text).split())
         self._text = []
         if not text or role == "skip":
