@@ -207,18 +207,19 @@ self.hsSearchEngine = function (indexUrl) {
         for (const [page, entry] of perPage) {
           const complete = entry.words.size === alternative.length
           const score = weight * [...entry.words.values()].reduce((s, v) => s + v, entry.extra) / alternative.length
-          const total = scores.get(page) || scores.set(page, { score: 0, units: new Map(), stems: new Set() }).get(page)
+          const total = scores.get(page) || scores.set(page, { score: 0, units: new Map(), stems: new Set(), partly: new Set() }).get(page)
           const previous = total.units.get(u) || { score: 0, complete: false }
           if (complete > previous.complete || (complete === previous.complete && score > previous.score))
             total.units.set(u, { score, complete })
-          entry.stems.forEach(s => total.stems.add(s))
+          // Highlight what a page matched whole: not the "much" of "drinking too much"
+          entry.stems.forEach(s => (complete ? total.stems : total.partly).add(s))
         }
       })
     })
     const ranked = [...scores.entries()].map(([page, s]) => {
       const parts = [...s.units.values()]
       const missing = wanted.filter((unit, u) => !(s.units.get(u) || {}).complete).flatMap(unit => unit.typed)
-      return { page, stems: [...s.stems], missing, complete: parts.filter(p => p.complete).length,
+      return { page, stems: [...(s.stems.size ? s.stems : s.partly)], missing, complete: parts.filter(p => p.complete).length,
                score: parts.reduce((sum, p) => sum + p.score, 0) }
     }).sort((a, b) => b.complete - a.complete || b.score - a.score || a.page - b.page)
     return { ranked, suggestion: suggest(typed, matches, wanted) }
