@@ -2,6 +2,7 @@
 #   make site   build site/ from the shipped content
 #   make test   run the whole test suite
 #   make fuzz   10,000 generated inputs for the importer and the content loader
+#   make screenshots  approve the current design: rewrite the screenshots in tests/visual/
 # Each creates .venv (if missing) and installs the pinned versions from constraints.txt.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -10,7 +11,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test fuzz serve check bench clean
+.PHONY: site test fuzz serve check screenshots clean
 
 site: $(STAMP)
 	$(BIN)/healthsite build
@@ -21,6 +22,10 @@ test: $(STAMP)
 # 10,000 generated inputs for the importer and the loader (make test runs 2,000 under CI=true).
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py --hypothesis-show-statistics $(PYTEST_ARGS)
+
+# After an intended design change: rewrite the approved screenshots in tests/visual/.
+screenshots: $(STAMP)
+	HEALTHSITE_UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest tests/test_visual.py $(PYTEST_ARGS)
 
 serve: $(STAMP)
 	$(BIN)/healthsite serve --allow-overdue --addr 127.0.0.1:8000

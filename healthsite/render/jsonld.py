@@ -78,6 +78,16 @@ def item_entity(topic: Topic, item: Item) -> dict[str, Any]:
     return entity
 
 
+def breadcrumb_list(trail: list[tuple[str, str]]) -> dict[str, Any]:
+    """The page's place in the site, from the home page to itself: (name, absolute address) pairs."""
+    return {
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": n, "name": name, "item": url} for n, (name, url) in enumerate(trail, start=1)
+        ],
+    }
+
+
 def script_text(data: dict[str, Any], **extra: Any) -> str:
     """JSON for a <script type="application/ld+json">: `<`, `>` and `&` are escaped so no
     text in the data can close the script element or start markup."""

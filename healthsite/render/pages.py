@@ -29,6 +29,8 @@ NavEntry = dict[str, Any] | str
 # Material's per-page search boost for a topic's overview; item pages take theirs from
 # their kind. Both rank above the list pages that merely mention them.
 OVERVIEW_SEARCH_BOOST = 2
+# Where a page's care cards go (overrides/partials/content.html): after the answer, before the related pages.
+CARE_CARDS_MARKER = "<!-- care-cards -->"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -187,6 +189,7 @@ def _item_page(topic: Topic, item: Item) -> GeneratedPage:
             title=item.title,
             description=item.summary,
             search={"boost": item.kind.search_boost},
+            hide=["navigation", "toc"],  # the answer first: breadcrumbs lead back, not a long sidebar
             **_trust_fields(topic, care_cards=item.care_cards, structured_data=jsonld.item_page(topic, item)),
         ),
         related=_related(topic, item),
@@ -277,7 +280,7 @@ def _render(template: str, *, uri: str, **context: Any) -> str:
     def link(from_uri: str, item: Item) -> str:
         return _relative(from_uri, item_uri(context["topic"], item))
 
-    text = _ENV.get_template(template).render(uri=uri, link=link, **context)
+    text = _ENV.get_template(template).render(uri=uri, link=link, care_cards_marker=CARE_CARDS_MARKER, **context)
     return text.strip() + "\n"
 
 

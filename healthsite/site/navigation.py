@@ -10,6 +10,8 @@ rendered with a `Navigation` of its own, built in constant time.
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 
 from mkdocs.structure.nav import Navigation
@@ -47,3 +49,51 @@ class SiteNav:
 def _opens_with(item, overviews: set[str]) -> bool:
     first = item.children[0] if item.is_section and item.children else None
     return first is not None and first.is_page and first.file.src_uri in overviews
+
+
+@dataclass(frozen=True, slots=True)
+class Crumb:
+    title: str
+    url: str  # relative to the site root, as MkDocs writes page.url
+
+
+def breadcrumbs(page: Page, *, homepage: Page | None) -> tuple[Crumb, ...]:
+    """Home > topic > section > this page: the sections that open with a page of their own
+    (navigation.indexes), outermost first. Empty on the home page."""
+    if page.is_homepage or homepage is None:
+        return ()
+    trail = [Crumb(homepage.title or "Home", homepage.url)]
+    for section in reversed(page.ancestors):
+        index = section.children[0] if section.children else None
+        if index is not None and index.is_page and index.is_index and index is not page:
+            trail.append(Crumb(section.title, index.url))
+    trail.append(Crumb(_nav_title(page), page.url))
+    return tuple(trail)
+
+
+def _nav_title(page: Page) -> str:
+    """A section's own index page is named as its section is ("Causes", not "Causes of gout")."""
+    if page.is_index and page.parent is not None:
+        return page.parent.title
+    return page.title or ""
+
+
+# A nested navigation and the title label inside it, as Material writes them (partials/nav-item.html).
+_NESTED_NAV = re.compile(
+    r'(<nav class="md-nav" data-md-level="\d+") aria-labelledby="[^"]*"'
+    r'(?P<rest>[^>]*>\s*<label class="md-nav__title" for="[^"]*">(?P<title>.*?)</label>)',
+    re.S,
+)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def name_nested_navigation(page_html: str) -> str:
+    """Give each nested navigation its section's title as its name. Material names it after
+    the section's toggle, which with navigation.indexes holds only an icon, so screen
+    readers met several navigation landmarks with the same empty name."""
+
+    def named(match: re.Match[str]) -> str:
+        title = " ".join(_TAG.sub("", match["title"]).split())
+        return f'{match[1]} aria-label="{html.escape(html.unescape(title))}"{match["rest"]}'
+
+    return _NESTED_NAV.sub(named, page_html)

@@ -10,6 +10,7 @@ import datetime as dt
 import logging
 import os
 from pathlib import Path
+from urllib.parse import urljoin
 
 import csscompressor
 from mkdocs.config import config_options
@@ -26,7 +27,8 @@ from healthsite.site.dates import GitDates, read_git_dates
 from healthsite.errors import ContentError
 from healthsite.content.loader import load_library
 from healthsite.content.model import Library, Review
-from healthsite.site.navigation import SiteNav
+from healthsite.site.brand import BrandColour, brand_css
+from healthsite.site.navigation import SiteNav, breadcrumbs, name_nested_navigation
 from healthsite.site.print_links import with_print_addresses
 from healthsite.check.quality import QualityReport, QualitySettings, check_quality, content_pages, docs_pages, human_date, page_review
 from healthsite.render.pages import TOPIC_INDEX_MARKER, GeneratedPage, RenderedSite, overview_uri, render_library, topic_index
@@ -53,6 +55,12 @@ class HealthsiteConfig(Config):
     # The home page's A-Z shows each topic's summary up to this many topics, then titles
     # only (as large health A-Zs do), so its first view stays within the weight budget.
     az_summaries_up_to = config_options.Type(int, default=100)
+    # The owner's colour for the header, links and buttons; it must reach 7:1 against white.
+    brand_colour = BrandColour()
+    # The hand-written pages the footer links to on every page, in this order.
+    footer_pages = config_options.ListOfItems(config_options.Type(str), default=[
+        "about.md", "contact.md", "privacy.md", "disclaimer.md", "editorial-policy.md", "accessibility.md",
+    ])
 
 
 class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
@@ -64,6 +72,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
     site_nav: SiteNav
     inline_css: str = ""
     search: SearchIndex
+    footer_pages: list
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -109,7 +118,8 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.filters["hs_date"] = human_date
-        env.globals["hs_inline_css"] = self.inline_css
+        env.globals["hs_inline_css"] = self.inline_css + brand_css(self.config.brand_colour)
+        env.globals["hs_footer_pages"] = self.footer_pages
         return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -132,6 +142,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
                 page.edit_path or Path(self.config.content_dir, page.src_uri).parent
             )
         self.inline_css = _take_inline_css(files, self.config.inline_css, config=config)
+        self.footer_pages = [_footer_file(files, src_uri, config=config) for src_uri in self.config.footer_pages]
         if files.get_file_from_path("robots.txt") is None:  # an owner's docs/robots.txt wins
             files.append(File.generated(config, "robots.txt", content=robots_txt(site_url=config.site_url)))
         return files
@@ -139,6 +150,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         assert self.library is not None
         self.site_nav = SiteNav.split(nav, overviews={overview_uri(t) for t in self.library.topics})
+        self.footer_pages = [file.page for file in self.footer_pages]  # pages now; titles once read
         return nav
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
@@ -193,8 +205,11 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
             page.meta["hs_last_updated"] = self.dates.last_changed(Path(source), root=self._root(config))
         if "structured_data" not in page.meta:
             self._describe_hand_written(page)
+        trail = breadcrumbs(page, homepage=nav.homepage)
+        page.meta["hs_breadcrumbs"] = trail  # partials/path.html
+        extra = {"breadcrumb": jsonld.breadcrumb_list([(c.title, urljoin(config.site_url, c.url)) for c in trail])} if trail and config.site_url else {}
         page.meta["hs_jsonld"] = jsonld.script_text(
-            page.meta["structured_data"], url=page.canonical_url, inLanguage=config.theme["language"]
+            page.meta["structured_data"], url=page.canonical_url, inLanguage=config.theme["language"], **extra
         )
         context["nav"] = self.site_nav.for_page(page)  # the sidebar: site pages and this page's topic only
         return context
@@ -221,7 +236,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         return review
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
-        return allow_inline_code(output)
+        return allow_inline_code(name_nested_navigation(output))
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         return allow_inline_code(output_content)  # 404.html is a template, not a page
@@ -247,6 +262,13 @@ def _take_inline_css(files: Files, src_uri: str, *, config: MkDocsConfig) -> str
     if "</" in css:  # would end the <style> element early
         raise PluginError(f"{Path(config.docs_dir).name}/{src_uri}: '</' may not appear in the stylesheet")
     return css
+
+
+def _footer_file(files: Files, src_uri: str, *, config: MkDocsConfig) -> File:
+    file = files.get_file_from_path(src_uri)
+    if file is None or not file.is_documentation_page():
+        raise PluginError(f"mkdocs.yml: plugins.healthsite.footer_pages: no page {Path(config.docs_dir).name}/{src_uri}")
+    return file
 
 
 def _check_comments_settings(comments: dict) -> None:

@@ -8,11 +8,15 @@ MkDocs process through ALLOW_OVERDUE_ENV, which mkdocs.yml reads (so a plain
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import ConfigurationError, PluginError
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from healthsite.errors import HealthsiteError
 
@@ -26,10 +30,11 @@ class BuildFailed(HealthsiteError):
 def load_site_config(config_file: Path, *, strict: bool, content_dir: Path | None = None,
                      allow_overdue: bool = False) -> MkDocsConfig:
     """mkdocs.yml, with another content folder and overdue reviews allowed when asked for."""
-    try:
-        config = load_config(str(config_file), strict=strict)
-    except (ConfigurationError, PluginError) as err:
-        raise BuildFailed(str(err)) from None
+    with _config_errors() as errors:
+        try:
+            config = load_config(str(config_file), strict=strict)
+        except (Abort, ConfigurationError, PluginError) as err:
+            raise BuildFailed("\n".join(f"{config_file.name}: {e}" for e in errors) or str(err)) from None
     plugin = config.plugins.get("healthsite")
     if plugin is not None:
         if content_dir is not None:
@@ -41,3 +46,25 @@ def load_site_config(config_file: Path, *, strict: bool, content_dir: Path | Non
 def content_folder(config: MkDocsConfig) -> Path:
     """The content folder the healthsite plugin reads, relative to mkdocs.yml unless absolute."""
     return Path(config.config_file_path).parent.absolute() / config.plugins["healthsite"].config.content_dir
+
+
+@contextlib.contextmanager
+def _config_errors() -> Iterator[list[str]]:
+    """The problems MkDocs logs while it validates mkdocs.yml, one per setting, named as
+    they are written in the file ("plugins.healthsite.brand_colour: ...")."""
+    errors: list[str] = []
+    handler = logging.Handler(logging.ERROR)
+    handler.emit = lambda record: errors.append(_setting_path(record.getMessage()))  # type: ignore[method-assign]
+    logger = logging.getLogger("mkdocs.config")
+    logger.addHandler(handler)
+    propagate, logger.propagate = logger.propagate, False  # reported once, in the error
+    try:
+        yield errors
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+def _setting_path(message: str) -> str:
+    message = re.sub(r"^Config value 'plugins': Plugin '([^']+)' option '([^']+)': ", r"plugins.\1.\2: ", message)
+    return re.sub(r"^Config value '([^']+)': ", r"\1: ", message)
