@@ -18,9 +18,11 @@ WIDTHS = {"phone": PHONE, "desktop": {"width": 1280, "height": 900}}
 AXE = Axe()
 
 
-@pytest.fixture(params=WIDTHS, scope="module")
+@pytest.fixture(params=[(w, s) for s in ("light", "dark") for w in WIDTHS], ids="-".join, scope="module")
 def width_context(request, browser):
-    context = browser.new_context(viewport=WIDTHS[request.param])
+    """Each width in each colour scheme (the dark one follows the reader's system setting)."""
+    width, scheme = request.param
+    context = browser.new_context(viewport=WIDTHS[width], color_scheme=scheme)
     yield context
     context.close()
 

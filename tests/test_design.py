@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from conftest import PHONE, copy_project, serve, write_valid_content
 from design_site import build_design_site
 from healthsite.cli import main
-from healthsite.site.brand import contrast
+from healthsite.site.brand import contrast, darker_passing
 from page_kinds import ITEM_PAGE, PAGE_KINDS
 from test_accessibility import axe_violations
 
@@ -102,6 +102,16 @@ def test_body_text_is_16_to_19_px_on_a_phone_and_lines_stay_short_on_wide_screen
             assert set(sizes) <= set(in_range), sizes
         assert longest_line(page) <= 80
         context.close()
+
+
+def test_no_page_scrolls_sideways_at_320_px(browser, published_url: str) -> None:
+    """WCAG 1.4.10 reflow: 1280 px zoomed to 400%, as the accessibility statement promises."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    for kind, path in PAGE_KINDS.items():
+        page.goto(published_url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, kind
+    context.close()
 
 
 def longest_line(page) -> int:
@@ -331,3 +341,11 @@ def _hex(rgb: str) -> str:
     channels = [int(float(c)) for c in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3]]
     return "#" + "".join(f"{c:02x}" for c in channels)
 
+
+
+def test_contrast_and_the_suggested_shade() -> None:
+    assert round(contrast("#ffffff", "#000000"), 2) == 21
+    assert round(contrast("#004b93", "#ffffff"), 2) == 8.65
+    shade = darker_passing("#3f51b5")
+    assert contrast(shade, "#ffffff") >= 7 > contrast("#3f51b5", "#ffffff")
+    assert contrast(shade, "#ffffff") < 7.3  # the lightest shade that passes, not black
