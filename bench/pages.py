@@ -4,7 +4,7 @@ Builds the site, then runs ../shared/tools/site-audit on one page of each kind a
 a table: the median of 3 Lighthouse mobile runs (performance/accessibility/best practices/SEO),
 requests, requests leaving the site, and gzipped bytes of a first view. site-audit's own axe
 pass injects a <script> tag, which the site's Content-Security-Policy rightly blocks, so it is
-off here; tests/test_accessibility.py runs axe on every page kind instead.
+off here; tests/test_design.py runs axe on every page kind instead.
 
     .venv/bin/python bench/pages.py [--runs 3] [--no-lh] [--audit PATH]
 
