@@ -349,3 +349,18 @@ def test_contrast_and_the_suggested_shade() -> None:
     shade = darker_passing("#3f51b5")
     assert contrast(shade, "#ffffff") >= 7 > contrast("#3f51b5", "#ffffff")
     assert contrast(shade, "#ffffff") < 7.3  # the lightest shade that passes, not black
+
+
+def test_menu_and_search_start_closed_after_a_reload_and_going_back(phone_page, published_url: str) -> None:
+    """The toggles lose Material's autocomplete="off" (invalid on a checkbox); the page closes them itself."""
+    phone_page.goto(published_url + ITEM_PAGE)
+    phone_page.locator("label.md-header__button[for='__drawer']").click()
+    assert phone_page.locator("#__drawer").is_checked()
+    phone_page.reload()
+    assert not phone_page.locator("#__drawer").is_checked()
+    phone_page.locator("label.md-header__button[for='__drawer']").click()
+    phone_page.goto(published_url)
+    phone_page.go_back()
+    phone_page.wait_for_url(published_url + ITEM_PAGE)
+    assert not phone_page.locator("#__drawer").is_checked()
+    assert not phone_page.locator("#__search").is_checked()

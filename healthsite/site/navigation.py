@@ -10,8 +10,6 @@ rendered with a `Navigation` of its own, built in constant time.
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass
 
 from mkdocs.structure.nav import Navigation
@@ -77,23 +75,3 @@ def _nav_title(page: Page) -> str:
         return page.parent.title
     return page.title or ""
 
-
-# A nested navigation and the title label inside it, as Material writes them (partials/nav-item.html).
-_NESTED_NAV = re.compile(
-    r'(<nav class="md-nav" data-md-level="\d+") aria-labelledby="[^"]*"'
-    r'(?P<rest>[^>]*>\s*<label class="md-nav__title" for="[^"]*">(?P<title>.*?)</label>)',
-    re.S,
-)
-_TAG = re.compile(r"<[^>]+>")
-
-
-def name_nested_navigation(page_html: str) -> str:
-    """Give each nested navigation its section's title as its name. Material names it after
-    the section's toggle, which with navigation.indexes holds only an icon, so screen
-    readers met several navigation landmarks with the same empty name."""
-
-    def named(match: re.Match[str]) -> str:
-        title = " ".join(_TAG.sub("", match["title"]).split())
-        return f'{match[1]} aria-label="{html.escape(html.unescape(title))}"{match["rest"]}'
-
-    return _NESTED_NAV.sub(named, page_html)

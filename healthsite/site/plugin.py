@@ -28,7 +28,8 @@ from healthsite.errors import ContentError
 from healthsite.content.loader import load_library
 from healthsite.content.model import Library, Review
 from healthsite.site.brand import BrandColour, brand_css
-from healthsite.site.navigation import SiteNav, breadcrumbs, name_nested_navigation
+from healthsite.site.navigation import SiteNav, breadcrumbs
+from healthsite.site.theme_fixes import fix_theme_markup
 from healthsite.site.print_links import with_print_addresses
 from healthsite.check.quality import QualityReport, QualitySettings, check_quality, content_pages, docs_pages, human_date, page_review
 from healthsite.render.pages import TOPIC_INDEX_MARKER, GeneratedPage, RenderedSite, overview_uri, render_library, topic_index
@@ -236,10 +237,10 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         return review
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
-        return allow_inline_code(name_nested_navigation(output))
+        return allow_inline_code(fix_theme_markup(output))
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        return allow_inline_code(output_content)  # 404.html is a template, not a page
+        return allow_inline_code(fix_theme_markup(output_content))  # 404.html is a template, not a page
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(self._content_dir(config)))
