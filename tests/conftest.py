@@ -30,6 +30,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
 
 TOPIC_MD = """\
 ---
@@ -153,6 +155,23 @@ def browser():
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(params=[(w, s) for s in ("light", "dark") for w in WIDTHS], ids="-".join, scope="module")
+def look(request, browser):
+    """A browser context at each width in each colour scheme (the dark one follows the reader's system setting)."""
+    width, scheme = request.param
+    context = browser.new_context(viewport=WIDTHS[width], color_scheme=scheme)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def tab(look):
+    """A tab at each width in each colour scheme: a test taking it runs four times."""
+    page = look.new_page()
+    yield page
+    page.close()
 
 
 @pytest.fixture

@@ -9,29 +9,12 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from conftest import PHONE
+from conftest import DESKTOP
 from page_kinds import ITEM_PAGE
 
 # AAA includes the enhanced contrast of 7:1 (WCAG 1.4.6) that the design promises.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag2aaa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-WIDTHS = {"phone": PHONE, "desktop": {"width": 1280, "height": 900}}
 AXE = Axe()
-
-
-@pytest.fixture(params=[(w, s) for s in ("light", "dark") for w in WIDTHS], ids="-".join, scope="module")
-def width_context(request, browser):
-    """Each width in each colour scheme (the dark one follows the reader's system setting)."""
-    width, scheme = request.param
-    context = browser.new_context(viewport=WIDTHS[width], color_scheme=scheme)
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def tab(width_context):
-    page = width_context.new_page()
-    yield page
-    page.close()
 
 
 def axe_violations(page) -> list[str]:
@@ -79,7 +62,7 @@ def test_skip_link_appears_on_first_tab_and_moves_to_the_article(tab, published_
     tab.keyboard.press("Enter")
     assert tab.evaluate("location.hash") == skip.evaluate("el => el.hash")
     heading = tab.locator("article h1")
-    assert heading.evaluate("el => el.getBoundingClientRect().top") < WIDTHS["desktop"]["height"]
+    assert heading.evaluate("el => el.getBoundingClientRect().top") < DESKTOP["height"]
 
 
 def test_keyboard_focus_is_clearly_visible(tab, published_url: str) -> None:

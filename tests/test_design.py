@@ -14,32 +14,15 @@ from urllib.parse import urljoin
 import pytest
 from click.testing import CliRunner
 
-from conftest import PHONE, copy_project, serve, write_valid_content
+from conftest import DESKTOP, PHONE, copy_project, serve, write_valid_content
 from design_site import build_design_site
 from healthsite.cli import main
 from healthsite.site.brand import contrast, darker_passing
 from page_kinds import ITEM_PAGE, PAGE_KINDS
 from test_accessibility import axe_violations
 
-DESKTOP = {"width": 1280, "height": 900}
 SITE_URL = "https://your-org.github.io/healthsite/"
 FOOTER_LINKS = ["About this site", "Contact", "Privacy", "Disclaimer", "Editorial policy", "Accessibility statement"]
-
-
-@pytest.fixture(scope="module", params=[("phone", "light"), ("desktop", "light"), ("phone", "dark"), ("desktop", "dark")],
-                ids=lambda p: "-".join(p))
-def look(request, browser):
-    width, scheme = request.param
-    context = browser.new_context(viewport=PHONE if width == "phone" else DESKTOP, color_scheme=scheme)
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def tab(look):
-    page = look.new_page()
-    yield page
-    page.close()
 
 
 @pytest.fixture(scope="module")

@@ -17,12 +17,11 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops
 
-from conftest import serve
+from conftest import WIDTHS, serve
 from design_site import DESIGN_PAGES, build_design_site
 
 REFERENCES = Path(__file__).resolve().parent / "visual"
 UPDATE = os.environ.get("HEALTHSITE_UPDATE_SCREENSHOTS") == "1"
-WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 # A pixel counts as changed when a colour channel moves by more than this (of 255): font
 # smoothing differs slightly between machines, a changed colour or a moved line does not.
 CHANNEL_TOLERANCE = 48
