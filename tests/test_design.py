@@ -347,3 +347,12 @@ def test_menu_and_search_start_closed_after_a_reload_and_going_back(phone_page, 
     phone_page.wait_for_url(published_url + ITEM_PAGE)
     assert not phone_page.locator("#__drawer").is_checked()
     assert not phone_page.locator("#__search").is_checked()
+
+
+def test_a_footer_page_that_does_not_exist_is_an_error_naming_the_setting(tmp_path: Path) -> None:
+    config = _project_with_brand(tmp_path, "#004b93")
+    config.write_text(config.read_text().replace("footer_pages: [about.md,", "footer_pages: [about-us.md,"))
+    result = CliRunner().invoke(main, ["build", "-f", str(config)])
+    assert result.exit_code == 1
+    assert "mkdocs.yml: plugins.healthsite.footer_pages: no page docs/about-us.md" in result.output
+    assert not (config.parent / "site").exists()  # nothing half-written

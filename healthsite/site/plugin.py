@@ -73,7 +73,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
     site_nav: SiteNav
     inline_css: str = ""
     search: SearchIndex
-    footer_pages: list
+    footer_files: list[File]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -120,7 +120,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         env.filters["hs_date"] = human_date
         env.globals["hs_inline_css"] = self.inline_css + brand_css(self.config.brand_colour)
-        env.globals["hs_footer_pages"] = self.footer_pages
+        env.globals["hs_footer_pages"] = [file.page for file in self.footer_files]  # pages by now (on_nav ran)
         return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -143,7 +143,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
                 page.edit_path or Path(self.config.content_dir, page.src_uri).parent
             )
         self.inline_css = _take_inline_css(files, self.config.inline_css, config=config)
-        self.footer_pages = [_footer_file(files, src_uri, config=config) for src_uri in self.config.footer_pages]
+        self.footer_files = [_footer_file(files, src_uri, config=config) for src_uri in self.config.footer_pages]
         if files.get_file_from_path("robots.txt") is None:  # an owner's docs/robots.txt wins
             files.append(File.generated(config, "robots.txt", content=robots_txt(site_url=config.site_url)))
         return files
@@ -151,7 +151,6 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         assert self.library is not None
         self.site_nav = SiteNav.split(nav, overviews={overview_uri(t) for t in self.library.topics})
-        self.footer_pages = [file.page for file in self.footer_pages]  # pages now; titles once read
         return nav
 
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
