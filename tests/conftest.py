@@ -46,6 +46,12 @@ Overview.
 """
 
 
+def rgb_hex(rgb: str) -> str:
+    """A computed CSS colour, "rgb(33, 43, 50)", as "#212b32" (for healthsite.site.brand.contrast)."""
+    channels = [int(float(c)) for c in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3]]
+    return "#" + "".join(f"{c:02x}" for c in channels)
+
+
 def write(path: Path, text: str | bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(text, bytes):

@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 import pytest
 from click.testing import CliRunner
 
-from conftest import DESKTOP, PHONE, copy_project, serve, write_valid_content
+from conftest import DESKTOP, PHONE, copy_project, rgb_hex, serve, write_valid_content
 from design_site import build_design_site
 from healthsite.cli import main
 from healthsite.site.brand import contrast, darker_passing
@@ -61,7 +61,7 @@ def test_titles_are_bold_and_at_least_7_to_1(tab, published_url: str, kind: str)
         const style = getComputedStyle(h1);
         return [style.color, getComputedStyle(box || document.body).backgroundColor, style.fontWeight];
     }""")
-    assert contrast(_hex(colour), _hex(background)) >= 7, (colour, background)
+    assert contrast(rgb_hex(colour), rgb_hex(background)) >= 7, (colour, background)
     assert int(weight) >= 700
 
 
@@ -70,7 +70,7 @@ def test_dark_scheme_follows_the_system_setting(browser, published_url: str) -> 
         context = browser.new_context(color_scheme=scheme)
         page = context.new_page()
         page.goto(published_url + ITEM_PAGE)
-        background = _hex(page.evaluate("getComputedStyle(document.body).backgroundColor"))
+        background = rgb_hex(page.evaluate("getComputedStyle(document.body).backgroundColor"))
         assert (contrast(background, "#000000") < contrast(background, "#ffffff")) is dark, (scheme, background)
         context.close()
 
@@ -318,11 +318,6 @@ def test_a_passing_brand_colour_colours_the_header(browser, tmp_path: Path) -> N
         page.goto(url)
         assert page.locator(".md-header").evaluate("h => getComputedStyle(h).backgroundColor") == "rgb(29, 79, 145)"
         page.close()
-
-
-def _hex(rgb: str) -> str:
-    channels = [int(float(c)) for c in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3]]
-    return "#" + "".join(f"{c:02x}" for c in channels)
 
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, serve, write
+from conftest import copy_project, rgb_hex, serve, write
+from healthsite.site.brand import contrast
 from healthsite.site.build import BuildFailed, build_site
 from healthsite.render.jsonld import script_text
 
@@ -218,17 +219,6 @@ def test_home_page_opts_out_of_comments(phone_page, trust_url: str) -> None:
     assert phone_page.get_by_role("region", name="Comments").count() == 0
 
 
-def _luminance(rgb: str) -> float:
-    channels = [int(c) / 255 for c in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3]]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def _contrast(foreground: str, background: str) -> float:
-    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
 def test_trust_components_pass_contrast(phone_page, trust_url: str) -> None:
     page = phone_page
     page.goto(trust_url + "twitch/")
@@ -248,7 +238,7 @@ def test_trust_components_pass_contrast(phone_page, trust_url: str) -> None:
     }""")
     assert len(pairs) == 5
     for name, (foreground, background) in pairs.items():
-        assert _contrast(foreground, background) >= 7, f"{name}: {foreground} on {background}"
+        assert contrast(rgb_hex(foreground), rgb_hex(background)) >= 7, f"{name}: {foreground} on {background}"
 
 
 def test_giscus_loads_nothing_until_the_reader_asks(browser, tmp_path: Path) -> None:

@@ -74,4 +74,3 @@ def _nav_title(page: Page) -> str:
     if page.is_index and page.parent is not None:
         return page.parent.title
     return page.title or ""
-
