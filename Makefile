@@ -3,6 +3,7 @@
 #   make test   run the whole test suite
 #   make fuzz   10,000 generated inputs for the importer and the content loader
 #   make screenshots  approve the current design: rewrite the screenshots in tests/visual/
+#   make dist   the package as a wheel and an sdist in dist/ (what `pip install healthsite` installs)
 # Each creates .venv (if missing) and installs the pinned versions from constraints.txt.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -12,7 +13,7 @@ STAMP  := $(VENV)/.installed
 VNU    := tests/html-checker/node_modules/vnu-jar/build/dist/vnu.jar
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test fuzz serve check screenshots clean
+.PHONY: site test fuzz serve check screenshots dist clean
 
 site: $(STAMP)
 	$(BIN)/healthsite build
@@ -27,6 +28,10 @@ fuzz: $(STAMP)
 # After an intended design change: rewrite the approved screenshots in tests/visual/.
 screenshots: $(STAMP)
 	HEALTHSITE_UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest tests/test_visual.py $(PYTEST_ARGS)
+
+dist: $(STAMP)
+	rm -rf dist
+	$(BIN)/python -m build --outdir dist
 
 serve: $(STAMP)
 	$(BIN)/healthsite serve --allow-overdue --addr 127.0.0.1:8000
@@ -46,4 +51,4 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(STAMP)
 
 clean:
-	rm -rf site .site-* $(VENV) .pytest_cache .hypothesis
+	rm -rf site .site-* dist $(VENV) .pytest_cache .hypothesis

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -21,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from plain_project import write_plain_config  # noqa: E402
+from plain_project import plain_material_project  # noqa: E402
 
 BIN = Path(sys.executable).parent
 os.environ["NO_MKDOCS_2_WARNING"] = "1"
@@ -36,21 +35,12 @@ def median_seconds(command: list[str], *, runs: int, cwd: Path) -> float:
     return statistics.median(times)
 
 
-def plain_project(work: Path) -> Path:
-    """The Markdown from `healthsite render`, with a config that has no healthsite plugin."""
-    docs = work / "docs"
-    shutil.copytree(ROOT / "docs", docs)
-    subprocess.run([str(BIN / "healthsite"), "render", "--content", str(ROOT / "content"), "--out", str(docs)], check=True, capture_output=True)
-    write_plain_config(root=ROOT, work=work)
-    return work
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        plain = plain_project(Path(tmp) / "plain")
+        plain = plain_material_project(project=ROOT, out=Path(tmp) / "plain")
         out = Path(tmp) / "site"
         mkdocs = [str(BIN / "mkdocs"), "build", "--strict", "-q", "-d", str(out)]
         ours = median_seconds(mkdocs, runs=args.runs, cwd=ROOT)

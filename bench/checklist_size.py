@@ -8,7 +8,7 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-SCRIPT = Path(__file__).resolve().parent.parent / "docs" / "assets" / "checklist.js"
+SCRIPT = Path(__file__).resolve().parent.parent / "healthsite" / "site" / "theme" / "assets" / "checklist.js"
 
 
 def main() -> None:

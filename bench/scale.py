@@ -23,8 +23,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -33,6 +31,7 @@ os.environ["NO_MKDOCS_2_WARNING"] = "1"
 
 from conftest import copy_project  # noqa: E402
 from synthetic import write_articles  # noqa: E402
+from plain_project import plain_material_project  # noqa: E402
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -68,7 +67,7 @@ def main() -> None:
             ours = _measure("healthsite", work / "project", topics=topics)
             print(ours.row(), f"  (import {import_s:.1f} s)", flush=True)
             if topics <= args.plain_up_to:
-                plain = _plain_project(work / "project", work / "plain")
+                plain = plain_material_project(project=work / "project", out=work / "plain")
                 print(_measure("material", plain, topics=topics).row(), flush=True)
 
 
@@ -86,21 +85,6 @@ def _import(work: Path, *, topics: int) -> float:
     subprocess.run([str(BIN / "healthsite"), "import", *map(str, articles), "--content", str(work / "project" / "content")],
                    check=True, capture_output=True)
     return time.perf_counter() - start
-
-
-def _plain_project(project: Path, plain: Path) -> Path:
-    """The Markdown our plugin generates, with the same features but no plugin and no overrides."""
-    docs = plain / "docs"
-    shutil.copytree(project / "docs", docs)
-    subprocess.run([str(BIN / "healthsite"), "render", "--content", str(project / "content"), "--out", str(docs)],
-                   check=True, capture_output=True)
-    config = yaml_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["plugins"] = [p for p in config["plugins"] if "healthsite" not in p]
-    config["nav"][1:1] = yaml.safe_load((docs / "nav.yml").read_text(encoding="utf-8"))["nav"]
-    del config["theme"]["custom_dir"]
-    (docs / "nav.yml").unlink()
-    (plain / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    return plain
 
 
 def _measure(name: str, project: Path, *, topics: int) -> Figures:

@@ -37,7 +37,7 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, copy_project, serve  # noqa: E402
-from plain_project import write_plain_config  # noqa: E402
+from plain_project import plain_material_project  # noqa: E402
 from searchbox import first_results, open_search, search  # noqa: E402
 from test_search_forgiving import LAY_WORDS, MISSPELLINGS  # noqa: E402
 
@@ -91,12 +91,9 @@ def _build_healthsite(project: Path) -> Path:
 
 def _build_plain(project: Path, work: Path) -> Path:
     """The same pages through plain mkdocs-material: its own search, one index file."""
-    subprocess.run([str(BIN / "healthsite"), "render", "--content", str(project / "content"), "--out", str(work / "docs")],
+    plain = plain_material_project(project=project, out=work / "plain")
+    subprocess.run([str(BIN / "mkdocs"), "build", "-q", "-f", str(plain / "mkdocs.yml"), "-d", str(work / "site")],
                    check=True, capture_output=True)
-    for name in ("about.md", "editorial-policy.md", "privacy.md", "advertising.md", "contact.md", "disclaimer.md", "index.md"):
-        shutil.copy(project / "docs" / name, work / "docs" / name)
-    config = write_plain_config(root=project, work=work)
-    subprocess.run([str(BIN / "mkdocs"), "build", "-q", "-f", str(config), "-d", str(work / "site")], check=True, capture_output=True)
     return work / "site"
 
 

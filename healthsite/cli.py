@@ -1,4 +1,4 @@
-"""The `healthsite` command: import, check, render, build, serve, new, fields, linkcheck."""
+"""The `healthsite` command: init, import, check, render, build, finish, serve, new, fields, linkcheck."""
 
 from __future__ import annotations
 
@@ -10,13 +10,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import click
-import yaml
 
 from healthsite.errors import ContentError, HealthsiteError, ImportRefused
 from healthsite.content.loader import load_library
 from healthsite.content.kinds import KINDS
 from healthsite.check.quality import QualityReport, QualitySettings, check_quality, content_pages
-from healthsite.render.pages import render_library
 
 CONTENT_OPTION = click.option(
     "--content",
@@ -58,6 +56,21 @@ class _KindChoice(click.Choice):
 @click.version_option(package_name="healthsite")
 def main() -> None:
     """Turn consumer health articles into a cross-linked, searchable static site."""
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--name", required=True, help="The site's name as readers see it, e.g. 'Riverside Clinic health pages'.")
+@click.option("--url", required=True, help="The site's address on GitHub Pages, sub-path included, e.g. https://your-org.github.io/health/.")
+@click.option("--language", default="en", show_default=True, help="The language of the site's pages and buttons, as a code: en, es, fr...")
+def init(directory: Path, name: str, url: str, language: str) -> None:
+    """Start a new health site in DIRECTORY: settings, the site's own pages, one example topic, workflows."""
+    from healthsite.starter import init_site
+
+    written = init_site(target=directory, name=name, url=url, language=language, today=dt.date.today())
+    click.echo(f"Wrote a new site in {directory} ({len(written)} files). Next:\n"
+               f"  cd {directory}\n  make site      # build it, then open site/index.html or run: make serve\n"
+               f"  make check     # lists the [[fill-ins]] to replace before you publish")
 
 
 @main.command("import")
@@ -126,20 +139,23 @@ def check(content_dir: Path, config_file: Path, report: bool, allow_overdue: boo
     LayWords.for_site(config_file.absolute().parent)  # reports a broken lay-words.yml of the site
     config = load_site_config(config_file, strict=False, allow_overdue=allow_overdue) if config_file.is_file() else None
     _check_quality(library, config=config, allow_overdue=allow_overdue, today=today.date() if today else dt.date.today(),
-                   report=report)
+                   report=report, publishing=True)
     items = sum(len(t.of_kind(kind)) for t in library.topics for kind in t.kinds())
     click.echo(f"Content OK: {len(library.topics)} topic(s), {items} item(s).")
 
 
-def _check_quality(library, *, config, allow_overdue: bool, today: dt.date, report: bool = False) -> None:
-    """Review dates and reading grades: print the warnings (and the grades), raise on problems."""
+def _check_quality(library, *, config, allow_overdue: bool, today: dt.date, report: bool = False,
+                   publishing: bool = False) -> None:
+    """Review dates, reading grades and [[fill-ins]]: print the warnings (and the grades), raise
+    on problems. Fill-ins are problems when `publishing` (check), warnings for a build."""
     quality = _quality_report(library, config=config, allow_overdue=allow_overdue, today=today)
     if report:
         click.echo(_grade_table(quality))
-    for warning in quality.warnings:
+    problems = [*quality.problems, *(quality.unfinished if publishing else ())]
+    for warning in [*quality.warnings, *(() if publishing else quality.unfinished)]:
         click.echo(f"warning: {warning}", err=True)
-    if quality.problems:
-        raise ContentError(list(quality.problems))
+    if problems:
+        raise ContentError(problems)
 
 
 def _quality_report(library, *, config, allow_overdue: bool, today: dt.date) -> QualityReport:
@@ -163,17 +179,33 @@ def _grade_table(quality: QualityReport) -> str:
 
 
 @main.command()
-@CONTENT_OPTION
-@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder to write the Markdown to.")
-def render(content_dir: Path, out: Path) -> None:
-    """Write the generated Markdown pages and their navigation (nav.yml) to --out."""
-    site = render_library(load_library(content_dir))
-    for page in site.pages:
-        path = out / page.src_uri
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page.markdown, encoding="utf-8")
-    (out / "nav.yml").write_text(yaml.safe_dump({"nav": site.nav}, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    click.echo(f"Wrote {len(site.pages)} pages and nav.yml to {out}.")
+@click.option("--content", "content_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="The content folder (default: content_dir of the config, normally content/).")
+@CONFIG_OPTION
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="The folder to write the site's sources to.")
+def render(content_dir: Path | None, config_file: Path, out: Path) -> None:
+    """Write the whole site as plain sources for an engine without MkDocs plugins (docs/, theme/,
+    mkdocs.yml in --out); after that engine's build, run `healthsite finish`."""
+    from healthsite.site.export import export_site
+    from healthsite.site.settings import content_folder, load_site_config
+
+    config = load_site_config(config_file, strict=False, content_dir=content_dir)
+    _check_quality(load_library(content_folder(config)), config=config, allow_overdue=False, today=dt.date.today())
+    pages = export_site(config, out=out)
+    click.echo(f"Wrote {pages} pages, the theme and mkdocs.yml to {out}. Build it, then run: healthsite finish {out / 'site'}")
+
+
+@main.command()
+@click.argument("site", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@CONFIG_OPTION
+def finish(site: Path, config_file: Path) -> None:
+    """Complete a SITE another engine built from `healthsite render`: safety check, search index,
+    security policy hashes, print addresses, sitemap."""
+    from healthsite.site.finish import finish_site
+    from healthsite.site.settings import load_site_config
+
+    pages = finish_site(site, config=load_site_config(config_file, strict=False))
+    click.echo(f"Finished {site}: {pages} pages checked, indexed for search and locked down.")
 
 
 @main.command()

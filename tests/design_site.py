@@ -3,7 +3,7 @@ all three care cards, a home page and a hand-written page of its own.
 
 The visual tests compare screenshots of it with approved images, so its words must not
 change when editors change the shipped content or the owner's pages; only a change to the
-design (overrides/, docs/assets/, the templates) changes the screenshots.
+design (the package theme healthsite/site/theme/, the templates) changes the screenshots.
 """
 
 from __future__ import annotations

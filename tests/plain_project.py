@@ -1,22 +1,25 @@
-"""A MkDocs project without our plugin around the Markdown `healthsite render` wrote:
-what another site engine would start from. Used by the render test and bench/build.py."""
+"""The site as plain mkdocs-material would build it: `healthsite render --out` with our theme
+layer and its settings taken out. The benchmarks' baseline (bench/search.py, bench/scale.py)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
+BIN = Path(sys.executable).parent
 
-def write_plain_config(*, root: Path, work: Path) -> Path:
-    """Write work/mkdocs.yml for the rendered pages in work/docs (its nav.yml is folded in)."""
-    docs = work / "docs"
-    config = yaml_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["plugins"] = [p for p in config["plugins"] if "healthsite" not in p]
-    config["nav"][1:1] = yaml.safe_load((docs / "nav.yml").read_text(encoding="utf-8"))["nav"]
-    del config["theme"]["custom_dir"]  # our partials need the plugin; another engine brings its own templates
-    (docs / "nav.yml").unlink()
-    config_file = work / "mkdocs.yml"
-    config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
-    return config_file
+
+def plain_material_project(*, project: Path, out: Path) -> Path:
+    """Write the plain project into `out` (a new folder); return it (build it with `mkdocs build`)."""
+    subprocess.run([str(BIN / "healthsite"), "render", "-f", str(project / "mkdocs.yml"), "--out", str(out)],
+                   check=True, capture_output=True)
+    config = yaml_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
+    del config["theme"]["custom_dir"]  # Material's own templates: our partials need what the plugin gives them
+    for name in ("hs_inline_css", "hs_footer_pages"):
+        config["extra"].pop(name)
+    (out / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    return out

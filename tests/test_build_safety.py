@@ -73,14 +73,24 @@ def test_a_build_that_fails_in_mkdocs_keeps_the_previous_site(project: Path) -> 
     assert sorted(p.name for p in project.iterdir()) == sorted([*EDITOR_OWNED, "site"])
 
 
+def _name_a_missing_stylesheet(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - healthsite:\n", "  - healthsite:\n      inline_css: assets/site.css\n"))
+
+
+def _add_own_stylesheet(project: Path) -> None:
+    """The site's docs/assets/healthsite.css replaces the package's; this one would end <style>."""
+    write(project / "docs" / "assets" / "healthsite.css", "p::after { content: '</style>' }")
+
+
 @pytest.mark.parametrize(("change", "message"), [
-    (lambda css: css.unlink(), "  mkdocs.yml: plugins.healthsite.inline_css: no file docs/assets/healthsite.css"),
-    (lambda css: css.write_text("p::after { content: '</style>' }"), "  docs/assets/healthsite.css: '</' may not appear in the stylesheet"),
+    (_name_a_missing_stylesheet, "  mkdocs.yml: plugins.healthsite.inline_css: no file assets/site.css in docs/ or the theme"),
+    (_add_own_stylesheet, "  docs/assets/healthsite.css: '</' may not appear in the stylesheet"),
 ])
 def test_a_stylesheet_that_cannot_be_inlined_is_refused(project: Path, change, message: str) -> None:
     site = build_site(config_file=project / "mkdocs.yml")
     before = tree_digest(site)
-    change(project / "docs" / "assets" / "healthsite.css")
+    change(project)
     result = run_build(project, site)
     assert (result.exit_code, result.output.splitlines()) == (1, ["Error: the site was not built:", message])
     assert tree_digest(site) == before

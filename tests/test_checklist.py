@@ -395,5 +395,5 @@ def test_printing_gives_a_summary_for_an_appointment(page: Page, checklist_url: 
 
 def test_script_size() -> None:
     """Keeps the script small: every page loads it (the figure is printed by bench/checklist_size.py)."""
-    script = (ROOT / "docs" / "assets" / "checklist.js").read_bytes()
+    script = (ROOT / "healthsite" / "site" / "theme" / "assets" / "checklist.js").read_bytes()
     assert len(gzip.compress(script, compresslevel=9)) < 4000

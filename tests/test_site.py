@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -17,7 +16,6 @@ from healthsite.site.build import BuildFailed, build_site
 from healthsite.cli import main
 from healthsite.content.loader import load_library
 from healthsite.content.kinds import KINDS
-from plain_project import write_plain_config
 
 LIBRARY = load_library(ROOT / "content")
 TOPIC = next(t for t in LIBRARY.topics if t.slug == "muscle-twitches")
@@ -131,19 +129,6 @@ def test_build_command_reports_content_problems_without_traceback(tmp_path: Path
         f"content/{TOPIC.slug}/causes/dehydration.md: is empty; expected front matter between '---' lines, then the page text"
     )
     assert not (project / "site").exists()
-
-
-def test_render_writes_markdown_that_plain_mkdocs_builds(tmp_path: Path) -> None:
-    """The engine-independent output: plain MkDocs, without our plugin, builds it strictly."""
-    out = tmp_path / "docs"
-    shutil.copytree(ROOT / "docs", out)
-    result = CliRunner().invoke(main, ["render", "--content", str(ROOT / "content"), "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    config_file = write_plain_config(root=ROOT, work=tmp_path)
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    built = subprocess.run([str(mkdocs), "build", "--strict", "-q", "-f", str(config_file)], capture_output=True, text=True)
-    assert built.returncode == 0, built.stderr
-    assert (tmp_path / "site" / TOPIC.slug / "causes" / "dehydration" / "index.html").is_file()
 
 
 def test_build_builds_the_content_folder_it_is_given(tmp_path: Path) -> None:

@@ -17,8 +17,10 @@ from pydantic import ValidationError
 
 from healthsite.errors import Problem
 from healthsite.content.model import Library, Review
+from healthsite.check.fill_ins import fill_ins
 from healthsite.check.readability import Grades, grade_markdown
 from healthsite.content.schema import ReviewMeta
+from healthsite.render.dates import human_date
 
 READING_GRADE_TARGET = 8  # NIH advice; stated in the editorial policy
 
@@ -35,6 +37,7 @@ class WrittenPage:
     """A file an editor writes: a content file or a hand-written docs page."""
 
     path: Path  # relative to the project root, as editors see it
+    file: Path  # where it is
     markdown: str  # the prose readers read
     next_review: dt.date | None  # None: reviewed with its topic, whose file carries the date
 
@@ -50,6 +53,7 @@ class QualityReport:
     warnings: tuple[Problem, ...]
     problems: tuple[Problem, ...]
     grades: tuple[PageGrade, ...]  # worst first
+    unfinished: tuple[Problem, ...] = ()  # [[fill-ins]]: problems for `check`, warnings for a build
 
 
 def check_quality(*, pages: list[WrittenPage], settings: QualitySettings, today: dt.date) -> QualityReport:
@@ -63,17 +67,19 @@ def check_quality(*, pages: list[WrittenPage], settings: QualitySettings, today:
     for graded in grades:
         if graded.grades.reliable and graded.grades.grade > settings.reading_grade_limit:
             problems.append(Problem(path=graded.path, message=_too_hard(graded.grades, settings.reading_grade_limit)))
-    return QualityReport(warnings=tuple(warnings), problems=tuple(problems), grades=tuple(grades))
+    return QualityReport(warnings=tuple(warnings), problems=tuple(problems), grades=tuple(grades),
+                         unfinished=fill_ins(pages))
 
 
 def content_pages(library: Library) -> list[WrittenPage]:
     """Each topic overview and item file; the topic file carries the review date."""
     pages = []
     for topic in library.topics:
-        pages.append(WrittenPage(path=topic.path, markdown=f"{topic.summary}\n\n{topic.body}", next_review=topic.next_review))
+        pages.append(WrittenPage(path=topic.path, file=library.root / topic.path, markdown=f"{topic.summary}\n\n{topic.body}",
+                                 next_review=topic.next_review))
         for kind in topic.kinds():
             pages.extend(
-                WrittenPage(path=item.path, markdown=f"{item.summary}\n\n{item.body}", next_review=None)
+                WrittenPage(path=item.path, file=library.root / item.path, markdown=f"{item.summary}\n\n{item.body}", next_review=None)
                 for item in topic.of_kind(kind)
             )
     return pages
@@ -89,7 +95,7 @@ def docs_pages(docs_dir: Path, *, root: Path, default: tuple[Review, dt.date] | 
         if isinstance(review, str):
             problems.append(Problem(path=relative, message=review))
         else:
-            pages.append(WrittenPage(path=relative, markdown=body, next_review=review[1]))
+            pages.append(WrittenPage(path=relative, file=path, markdown=body, next_review=review[1]))
     return pages, problems
 
 
@@ -105,11 +111,6 @@ def page_review(meta: dict, *, default: tuple[Review, dt.date] | None) -> tuple[
     if not isinstance(meta.get("next_review"), dt.date):
         return "field 'next_review': expected a date as YYYY-MM-DD"
     return Review(date=reviewed.date, by=reviewed.by), meta["next_review"]
-
-
-def human_date(date: dt.date) -> str:
-    """'5 March 2027': day, month name, year, as UK and international readers expect."""
-    return f"{date.day} {date:%B %Y}"
 
 
 def _check_review(path: Path, next_review: dt.date, *, settings: QualitySettings, today: dt.date,

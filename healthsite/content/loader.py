@@ -42,7 +42,7 @@ def load_library(content_dir: Path, *, root: Path | None = None) -> Library:
         report.add(content_dir, "no topics found; expected content/<topic>/topic.md")
     if report.problems:
         raise ContentError(sorted(report.problems, key=lambda p: (p.path.as_posix(), p.line or 0)))
-    return Library(topics=tuple(sorted(topics, key=lambda t: (t.title.casefold(), t.slug))))
+    return Library(topics=tuple(sorted(topics, key=lambda t: (t.title.casefold(), t.slug))), root=report.root)
 
 
 def _entries(folder: Path, report: Collector) -> list[Path]:

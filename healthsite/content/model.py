@@ -130,6 +130,7 @@ class Library:
     """Every topic in the content folder, sorted by title."""
 
     topics: tuple[Topic, ...]
+    root: Path = Path(".")  # the folder the topics' and items' paths are relative to
 
     def related(self) -> dict[str, tuple[Topic, ...]]:
         """Each topic's related topics, by slug: declared in either direction in `related`, or

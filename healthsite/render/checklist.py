@@ -2,7 +2,7 @@
 
 Readers tick the items of every kind that has a checklist question in the kinds
 registry (symptoms, possible causes, risk factors). The page (templates/checklist.md.j2)
-lists every item with a link, so it works without JavaScript; docs/assets/checklist.js
+lists every item with a link, so it works without JavaScript; theme/assets/checklist.js
 then shows what the ticked boxes point to (the likely causes of a symptom, what may help
 with a cause, what may lower a risk), and reveals the care card when a red-flag item is
 ticked. The links between items travel to the script as data attributes, so the content
@@ -64,7 +64,7 @@ class Checklist:
             "title": f"{self.topic.title}: which of these apply to you?",
             "description": f"{self.topic.title}: tick what you notice and what might apply to you, to find pages "
             "that may help and to know when to see a doctor.",
-            "hs_checklist": True,  # overrides/main.html loads the checklist script here
+            "hs_checklist": True,  # theme/main.html loads the checklist script here
             "search": {"exclude": True},  # it repeats every summary; the item pages are the results
         }
         if self.red_flags:

@@ -29,7 +29,7 @@ NavEntry = dict[str, Any] | str
 # Material's per-page search boost for a topic's overview; item pages take theirs from
 # their kind. Both rank above the list pages that merely mention them.
 OVERVIEW_SEARCH_BOOST = 2
-# Where a page's care cards go (overrides/partials/content.html): after the answer, before the related pages.
+# Where a page's care cards go (theme/partials/content.html): after the answer, before the related pages.
 CARE_CARDS_MARKER = "<!-- care-cards -->"
 
 

@@ -50,7 +50,7 @@ def build_site(*, config_file: Path, site_dir: Path | None = None, strict: bool 
         config.site_dir = str(staging)
         _run_mkdocs(config)
         staging.chmod(0o755)  # mkdtemp makes it private; a site is for everyone to read
-        _swap_in(staging, target)
+        swap_in(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return target
@@ -103,7 +103,7 @@ class _Messages(logging.Handler):
         self.lines.extend(line for line in record.getMessage().splitlines() if line.strip())
 
 
-def _swap_in(staging: Path, target: Path) -> None:
+def swap_in(staging: Path, target: Path) -> None:
     """Replace `target` with `staging` in one step.
 
     On Linux the two folders are exchanged atomically, so `target` is never missing (the

@@ -1,6 +1,6 @@
 """The Content-Security-Policy's allowance for inline scripts and styles, computed from each built page.
 
-overrides/partials/hs-csp.html writes the policy with two placeholder sources. After MkDocs
+theme/partials/hs-csp.html writes the policy with two placeholder sources. After MkDocs
 renders a page, `allow_inline_code` replaces them with the sha256 hash of every inline
 script and every <style> element on that page, so Material's small bootstrap scripts and
 our inlined stylesheet apply and nothing else inline does. Hashing the actual output means

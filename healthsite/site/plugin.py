@@ -6,13 +6,13 @@ With this plugin in mkdocs.yml, plain `mkdocs build` and `mkdocs serve` work, an
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import os
 from pathlib import Path
 from urllib.parse import urljoin
 
-import csscompressor
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,16 +28,20 @@ from healthsite.errors import ContentError
 from healthsite.content.loader import load_library
 from healthsite.content.model import Library, Review
 from healthsite.site.brand import BrandColour, brand_css
+from healthsite.site.stylesheet import StylesheetError, minified_css
 from healthsite.site.navigation import SiteNav, breadcrumbs
+from healthsite.site.page_meta import PageMetaError, completed_meta
 from healthsite.site.theme_fixes import fix_theme_markup
 from healthsite.site.print_links import with_print_addresses
-from healthsite.check.quality import QualityReport, QualitySettings, check_quality, content_pages, docs_pages, human_date, page_review
+from healthsite.check.quality import QualityReport, QualitySettings, check_quality, content_pages, docs_pages, page_review
 from healthsite.render.pages import TOPIC_INDEX_MARKER, GeneratedPage, RenderedSite, overview_uri, render_library, topic_index
 from healthsite.site.search.index import SearchIndex
-from healthsite.site.search.lay_words import LayWords
 from healthsite.site.seo import robots_txt
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+# The packaged design (templates, partials, scripts, stylesheet), between a site's own
+# overrides/ (theme.custom_dir) and Material.
+THEME_DIR = Path(__file__).with_name("theme")
 GISCUS_SETTINGS = ("repo", "repo_id", "category", "category_id")
 
 
@@ -50,8 +54,9 @@ class HealthsiteConfig(Config):
     # The review shown on hand-written pages (docs/) whose front matter has none.
     reviewed = config_options.Optional(config_options.Type(dict))
     next_review = config_options.Optional(config_options.Type(dt.date))
-    # The site's own stylesheet, in docs/, minified into every page's <head>: a reader's
-    # phone can show the page without waiting for one more file (overrides/main.html).
+    # The stylesheet minified into every page's <head>, so that a reader's phone can show the
+    # page without waiting for one more file (theme/main.html): the package's, unless the
+    # site's docs/ has a file at this path.
     inline_css = config_options.Type(str, default="assets/healthsite.css")
     # The home page's A-Z shows each topic's summary up to this many topics, then titles
     # only (as large health A-Zs do), so its first view stays within the weight budget.
@@ -76,6 +81,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
     footer_files: list[File]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        _layer_theme(config.theme)
         try:
             self.library = load_library(self._content_dir(config), root=self._root(config))
         except ContentError as err:
@@ -84,43 +90,36 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         self._generated = {page.src_uri: page for page in self.rendered.pages}
         _check_comments_settings(config.extra.get("comments") or {})
         report = self.quality_report(config, library=self.library, today=dt.date.today())
-        for warning in report.warnings:
+        for warning in [*report.warnings, *report.unfinished]:
             log.info(f"healthsite: {warning}")  # info, not warning: a strict build must not stop for these
         if report.problems:
             raise PluginError(ContentError(list(report.problems)).message)
-        config.nav = _with_topics(config.nav, self.rendered.nav)
-        self.search = self._search_index(config)
+        config.nav = with_topics(config.nav, self.rendered.nav)
+        try:
+            self.search = SearchIndex.for_site(root=self._root(config), library=self.library, language=config.theme["language"])
+        except ContentError as err:  # the site's lay-words.yml
+            raise PluginError(err.message) from None
         self.dates = read_git_dates(self._root(config))
         self.date_sources = {}
         return config
 
-    def _search_index(self, config: MkDocsConfig) -> SearchIndex:
-        """An empty index in the site's language, with the lay thesaurus: the package's, the
-        site's own lay-words.yml, and the topics' aliases."""
-        assert self.library is not None
-        try:
-            lay_words = LayWords.for_site(self._root(config))
-        except ContentError as err:
-            raise PluginError(err.message) from None
-        aliases = {topic.title: topic.aliases for topic in self.library.topics}
-        return SearchIndex(language=config.theme["language"], lay_words=lay_words.with_aliases(aliases))
-
     def quality_report(self, config: MkDocsConfig, *, library: Library, today: dt.date) -> QualityReport:
         """Review dates and reading grades of the content and the hand-written pages."""
         root = self._root(config)
-        written, problems = docs_pages(Path(config.docs_dir), root=root, default=self._site_review())
+        written, problems = docs_pages(Path(config.docs_dir), root=root, default=self.site_review())
         settings = QualitySettings(
             reading_grade_limit=self.config.reading_grade_limit,
             review_warning_days=self.config.review_warning_days,
             allow_overdue=self.config.allow_overdue,
         )
         report = check_quality(pages=[*content_pages(library), *written], settings=settings, today=today)
-        return QualityReport(warnings=report.warnings, problems=(*problems, *report.problems), grades=report.grades)
+        return dataclasses.replace(report, problems=(*problems, *report.problems))
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        env.filters["hs_date"] = human_date
-        env.globals["hs_inline_css"] = self.inline_css + brand_css(self.config.brand_colour)
-        env.globals["hs_footer_pages"] = [file.page for file in self.footer_files]  # pages by now (on_nav ran)
+        """What the templates read besides the page, in config.extra: the one place every
+        engine gives them (`healthsite render --out` writes the same into its config)."""
+        config.extra["hs_inline_css"] = self.inline_css + brand_css(self.config.brand_colour)
+        config.extra["hs_footer_pages"] = [file.page for file in self.footer_files]  # pages by now (on_nav ran)
         return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -159,7 +158,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
             assert self.library is not None
             summaries = len(self.library.topics) <= self.config.az_summaries_up_to
             markdown = markdown.replace(TOPIC_INDEX_MARKER, topic_index(self.library, from_uri=page.file.src_uri, summaries=summaries))
-            page.meta["hs_library"] = True  # overrides/main.html loads the search button's script
+            page.meta["hs_library"] = True  # theme/main.html loads the search button's script
         return markdown
 
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
@@ -184,7 +183,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Our search index replaces Material's (site/search/), which its plugin writes as one
-        file that grows with the library (overrides/partials/search.html says why the plugin stays)."""
+        file that grows with the library (theme/partials/search.html says why the plugin stays)."""
         self.search.write(Path(config.site_dir))
 
     def _source_of(self, src_uri: str, config: MkDocsConfig) -> str:
@@ -199,35 +198,25 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
 
     def on_page_context(self, context, *, page, config: MkDocsConfig, nav):
         """What only the site knows: when the page's source last changed in git
-        (partials/source-file.html), and its JSON-LD completed with address and language."""
+        (partials/source-file.html), its breadcrumbs, and its JSON-LD completed with address,
+        language and trail (site/page_meta.py)."""
         source = self.date_sources.get(page.file.src_uri) or page.file.abs_src_path
-        if source:
-            page.meta["hs_last_updated"] = self.dates.last_changed(Path(source), root=self._root(config))
-        if "structured_data" not in page.meta:
-            self._describe_hand_written(page)
         trail = breadcrumbs(page, homepage=nav.homepage)
         page.meta["hs_breadcrumbs"] = trail  # partials/path.html
-        extra = {"breadcrumb": jsonld.breadcrumb_list([(c.title, urljoin(config.site_url, c.url)) for c in trail])} if trail and config.site_url else {}
-        page.meta["hs_jsonld"] = jsonld.script_text(
-            page.meta["structured_data"], url=page.canonical_url, inLanguage=config.theme["language"], **extra
-        )
+        try:
+            page.meta.update(completed_meta(
+                page.meta, title=page.title, url=page.canonical_url, language=config.theme["language"],
+                site_review=self.site_review(),
+                last_updated=self.dates.last_changed(Path(source), root=self._root(config)) if source else None,
+                breadcrumb=jsonld.breadcrumb_list([(c.title, urljoin(config.site_url, c.url)) for c in trail])
+                if trail and config.site_url else None,
+            ))
+        except PageMetaError as err:  # on_config reported it already; reached only when a page is added while serving
+            raise PluginError(f"{page.file.src_uri}: {err}") from None
         context["nav"] = self.site_nav.for_page(page)  # the sidebar: site pages and this page's topic only
         return context
 
-    def _describe_hand_written(self, page) -> None:
-        """Give a docs/ page the review line and structured data that generated pages carry."""
-        review = page_review(page.meta, default=self._site_review())
-        if isinstance(review, str):  # on_config reported it already; reached only when a page is added while serving
-            raise PluginError(f"{page.file.src_uri}: {review}")
-        reviewed, next_review = review
-        page.meta["reviewed"] = {"date": reviewed.date, "by": reviewed.by}
-        page.meta["next_review"] = next_review
-        page.meta["structured_data"] = jsonld.web_page(
-            name=page.title, description=page.meta.get("description"), reviewed=reviewed,
-            about={"@type": "Thing", "name": page.title},
-        )
-
-    def _site_review(self) -> tuple[Review, dt.date] | None:
+    def site_review(self) -> tuple[Review, dt.date] | None:
         if self.config.reviewed is None and self.config.next_review is None:
             return None
         review = page_review({"reviewed": self.config.reviewed, "next_review": self.config.next_review}, default=None)
@@ -252,16 +241,22 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         return self._root(config) / self.config.content_dir
 
 
+def _layer_theme(theme) -> None:
+    if str(THEME_DIR) not in theme.dirs:
+        theme.dirs.insert(1 if theme.custom_dir else 0, str(THEME_DIR))
+
+
 def _take_inline_css(files: Files, src_uri: str, *, config: MkDocsConfig) -> str:
-    """The stylesheet at docs/`src_uri`, minified; it is not published as a file of its own."""
+    """The stylesheet at `src_uri` (docs/ first, then the theme), minified; it is not published
+    as a file of its own."""
     file = files.get_file_from_path(src_uri)
     if file is None:
-        raise PluginError(f"mkdocs.yml: plugins.healthsite.inline_css: no file {Path(config.docs_dir).name}/{src_uri}")
+        raise PluginError(f"mkdocs.yml: plugins.healthsite.inline_css: no file {src_uri} in {Path(config.docs_dir).name}/ or the theme")
     files.remove(file)
-    css = csscompressor.compress(file.content_string)
-    if "</" in css:  # would end the <style> element early
-        raise PluginError(f"{Path(config.docs_dir).name}/{src_uri}: '</' may not appear in the stylesheet")
-    return css
+    try:
+        return minified_css(Path(file.abs_src_path), root=Path(config.config_file_path).parent.absolute())
+    except StylesheetError as err:
+        raise PluginError(str(err)) from None
 
 
 def _footer_file(files: Files, src_uri: str, *, config: MkDocsConfig) -> File:
@@ -281,7 +276,7 @@ def _check_comments_settings(comments: dict) -> None:
         raise PluginError(f"mkdocs.yml: extra.comments: Giscus needs {', '.join(missing)} (see giscus.app for the ids)")
 
 
-def _with_topics(nav: list | None, topics: list) -> list:
+def with_topics(nav: list | None, topics: list) -> list:
     """Insert the topics after the home page of the hand-written navigation."""
     if not nav:
         return ["index.md", *topics]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin, urlsplit
 
-_LINK = re.compile(r'<a\b(?P<attrs>[^>]*?\shref="(?P<href>[^"]*)")')
+_LINK = re.compile(r'<a\b(?![^>]*\sdata-hs-href=)(?P<attrs>[^>]*?\shref="(?P<href>[^"]*)")')  # once per link
 
 
 def with_print_addresses(html: str, *, page_url: str | None) -> str:

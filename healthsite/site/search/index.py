@@ -30,6 +30,7 @@ from pathlib import Path
 
 import snowballstemmer
 
+from healthsite.content.model import Library
 from healthsite.site.search.lay_words import LayWords
 from healthsite.site.search.text import STOP_WORDS, display_words, page_text, words
 
@@ -69,6 +70,13 @@ class SearchIndex:
         self._stems: dict[str, str] = {}
         self._spelled: dict[str, str] = {}  # folded word -> as titles, aliases and headings write it
         self.pages: dict[str, SearchPage] = {}
+
+    @classmethod
+    def for_site(cls, *, root: Path, library: Library, language: str) -> SearchIndex:
+        """An empty index in the site's language, with the lay thesaurus: the package's, the
+        site's own lay-words.yml (a ContentError if it is broken), and the topics' aliases."""
+        aliases = {topic.title: topic.aliases for topic in library.topics}
+        return cls(language=language, lay_words=LayWords.for_site(root).with_aliases(aliases))
 
     def add(self, *, url: str, title: str, html: str, label: str = "", boost: float = 1.0) -> None:
         text = page_text(html)

@@ -4,7 +4,7 @@ The package ships lay-words.yml (general health vocabulary, each pairing with it
 A site adds its own entries in a lay-words.yml next to mkdocs.yml, in the same format, and
 every topic's aliases join in as well ("podagra" -> "gout"), so "podagra causes" also
 searches for "gout causes". The index carries the entries to the browser, which searches a
-query holding a lay phrase for each of its meanings too (docs/assets/hs-search-engine.js).
+query holding a lay phrase for each of its meanings too (theme/assets/hs-search-engine.js).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Words for the search index: a page's text by field, and words folded as the browser folds a query.
 
-The reader's browser (docs/assets/hs-search-engine.js) folds what is typed the same way as `fold`
+The reader's browser (theme/assets/hs-search-engine.js) folds what is typed the same way as `fold`
 here: Unicode compatibility forms, accents dropped, lower case. So "Deshidratación" and
 "deshidratacion" are one word, and nothing but string matching is left to the browser.
 """
