@@ -14,12 +14,13 @@ allows: the search index, the security policy's hashes and the safety check.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin
 
 import markdown
 import yaml
@@ -30,10 +31,12 @@ from mkdocs.utils.yaml import yaml_load
 from healthsite.content import safety as markup
 from healthsite.content.loader import load_library
 from healthsite.errors import HealthsiteError
+from healthsite.render import jsonld
 from healthsite.render.pages import TOPIC_INDEX_MARKER, render_library, topic_index
 from healthsite.site.brand import brand_css
 from healthsite.site.build import swap_in
 from healthsite.site.dates import read_git_dates
+from healthsite.site.navigation import Crumb, nav_breadcrumbs
 from healthsite.site.page_meta import PageMetaError, completed_meta
 from healthsite.site.plugin import THEME_DIR, with_topics
 from healthsite.site.seo import robots_txt
@@ -49,6 +52,8 @@ class _Page:
     body: str
     date_source: Path  # the file (or folder) whose last change is the page's
     source: str  # the file an editor changes to fix the page, as problems name it
+    generated: bool = False
+    edit_path: Path | None = None  # a generated page's content file, which "Edit this page" opens
 
 
 def export_site(config, *, out: Path) -> int:
@@ -59,15 +64,18 @@ def export_site(config, *, out: Path) -> int:
     plugin = config.plugins["healthsite"]
     library = load_library(content_folder(config), root=root)
     pages = _pages(config, library=library, root=root, az_summaries=len(library.topics) <= plugin.config.az_summaries_up_to)
+    settings = yaml_load(Path(config.config_file_path).read_text(encoding="utf-8"))
+    settings["nav"] = with_topics(settings.get("nav"), render_library(library).nav)
+    trails = nav_breadcrumbs(settings["nav"], url_of=lambda uri: page_url(uri, config), title_of=lambda uri: _title(pages[uri]))
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
     try:
         shutil.copytree(config.docs_dir, staging / "docs", ignore=shutil.ignore_patterns("*.md"))
-        _write_pages(staging / "docs", pages, config=config, root=root, site_review=plugin.site_review())
+        _write_pages(staging / "docs", pages, config=config, root=root, site_review=plugin.site_review(), trails=trails)
         if not (staging / "docs" / "robots.txt").exists():
             (staging / "docs" / "robots.txt").write_text(robots_txt(site_url=config.site_url), encoding="utf-8")
         _write_theme(staging / "theme", custom_dir=config.theme.custom_dir)
-        settings = _settings(config, library=library, pages=pages, root=root, staging=staging)
+        _complete_settings(settings, config=config, pages=pages, root=root, docs=staging / "docs")
         (staging / "mkdocs.yml").write_text(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True), encoding="utf-8")
         (staging / MARKER).write_text("Written by healthsite render --out; replaced whole by the next run.\n", encoding="utf-8")
         staging.chmod(0o755)
@@ -99,18 +107,26 @@ def _pages(config, *, library, root: Path, az_summaries: bool) -> dict[str, _Pag
         body, meta = get_data(page.markdown)
         source = root / (page.edit_path or Path(content_folder(config), page.src_uri).parent)
         shown = page.edit_path.as_posix() if page.edit_path else f"(generated page {page.src_uri})"
-        pages[page.src_uri] = _Page(meta=meta, body=body, date_source=source, source=shown)
+        pages[page.src_uri] = _Page(meta=meta, body=body, date_source=source, source=shown, generated=True,
+                                    edit_path=root / page.edit_path if page.edit_path else None)
     return pages
 
 
-def _write_pages(docs: Path, pages: dict[str, _Page], *, config, root: Path, site_review) -> None:
+def _write_pages(docs: Path, pages: dict[str, _Page], *, config, root: Path, site_review,
+                 trails: dict[str, tuple[Crumb, ...]]) -> None:
     dates = read_git_dates(root)
     problems = _unsafe_markup(pages, config=config)
     for src_uri, page in pages.items():
         url = urljoin(config.site_url or "/", page_url(src_uri, config))
+        trail = trails.get(src_uri, ())
         try:
             meta = completed_meta(page.meta, title=_title(page), url=url, language=config.theme["language"],
-                                  site_review=site_review, last_updated=dates.last_changed(page.date_source, root=root))
+                                  site_review=site_review, last_updated=dates.last_changed(page.date_source, root=root),
+                                  breadcrumb=jsonld.breadcrumb_list([(c.title, urljoin(config.site_url, c.url)) for c in trail])
+                                  if trail and config.site_url else None)
+            meta["hs_breadcrumbs"] = [{"title": crumb.title, "url": crumb.url} for crumb in trail]
+            if page.generated:  # "Edit this page" opens its content file, or is not there
+                meta["hs_edit_url"] = _edit_url(page.edit_path, config=config)
         except PageMetaError as err:
             problems.append(f"{page.source}: {err}")
             continue
@@ -120,6 +136,14 @@ def _write_pages(docs: Path, pages: dict[str, _Page], *, config, root: Path, sit
         path.write_text(f"---\n{front}---\n{page.body}", encoding="utf-8")
     if problems:
         raise HealthsiteError("the site was not written:\n" + "\n".join(f"  {p}" for p in problems))
+
+
+def _edit_url(path: Path | None, *, config) -> str:
+    """As MkDocs makes an edit address, for a file outside docs/ (the plugin's `file.edit_uri`)."""
+    if path is None or not config.repo_url or not config.edit_uri:
+        return ""
+    relative = Path(os.path.relpath(path, config.docs_dir)).as_posix()
+    return urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri + relative)
 
 
 def _unsafe_markup(pages: dict[str, _Page], *, config) -> list[str]:
@@ -139,14 +163,21 @@ def _write_theme(theme: Path, *, custom_dir: str | None) -> None:
         shutil.copytree(custom_dir, theme, dirs_exist_ok=True, ignore=shutil.ignore_patterns("README*"))
 
 
-def _settings(config, *, library, pages: dict[str, _Page], root: Path, staging: Path) -> dict:
-    """The site's mkdocs.yml (with its !ENV values as they are now), for an engine without our plugin."""
+def _complete_settings(settings: dict, *, config, pages: dict[str, _Page], root: Path, docs: Path) -> None:
+    """The site's mkdocs.yml (its !ENV values as they are now, the topics in its nav), made
+    ready for an engine without our plugin."""
     plugin = config.plugins["healthsite"]
-    settings = yaml_load(Path(config.config_file_path).read_text(encoding="utf-8"))
     settings["plugins"] = [p for p in settings.get("plugins", []) if "healthsite" not in (p if isinstance(p, str) else p)]
-    settings["nav"] = with_topics(settings.get("nav"), render_library(library).nav)
     settings.update(docs_dir="docs", site_dir="site")
     settings["theme"]["custom_dir"] = "theme"
+    # Zensical: Material's look and classes, which our templates and stylesheet build on (MkDocs ignores it).
+    settings["theme"].setdefault("variant", "classic")
+    favicon = settings["theme"].get("favicon", "")
+    if favicon.startswith("data:image/svg+xml,"):  # Zensical would prefix it with './', as if it were a file
+        (docs / "assets").mkdir(exist_ok=True)
+        (docs / "assets" / "favicon.svg").write_text(unquote(favicon.partition(",")[2]), encoding="utf-8")
+        settings["theme"]["favicon"] = "assets/favicon.svg"
+
     stylesheet = _stylesheet(plugin.config.inline_css, docs=Path(config.docs_dir), root=root)
     missing = [uri for uri in plugin.config.footer_pages if uri not in pages]
     if missing:
@@ -155,7 +186,6 @@ def _settings(config, *, library, pages: dict[str, _Page], root: Path, staging: 
         hs_inline_css=stylesheet + brand_css(plugin.config.brand_colour),
         hs_footer_pages=[{"title": _title(pages[uri]), "url": page_url(uri, config)} for uri in plugin.config.footer_pages],
     )
-    return settings
 
 
 def _stylesheet(src_uri: str, *, docs: Path, root: Path) -> str:

@@ -10,6 +10,8 @@ rendered with a `Navigation` of its own, built in constant time.
 
 from __future__ import annotations
 
+import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from mkdocs.structure.nav import Navigation
@@ -74,3 +76,34 @@ def _nav_title(page: Page) -> str:
     if page.is_index and page.parent is not None:
         return page.parent.title
     return page.title or ""
+
+
+def nav_breadcrumbs(nav: list, *, url_of: Callable[[str], str], title_of: Callable[[str], str]) -> dict[str, tuple[Crumb, ...]]:
+    """Every page's trail, as `breadcrumbs` gives it, from a `nav` in mkdocs.yml's shape (for an
+    engine without our plugin). `url_of` and `title_of` take a page's path in docs/."""
+    home_title, home_uri = _nav_entry(nav[0])
+    home = Crumb(home_title or title_of(home_uri), url_of(home_uri))
+    trails: dict[str, tuple[Crumb, ...]] = {}
+
+    def walk(entries: list, ancestors: tuple[Crumb, ...]) -> None:
+        for entry in entries:
+            title, value = _nav_entry(entry)
+            if isinstance(value, list):
+                first = _nav_entry(value[0])[1] if value else None
+                opens = isinstance(first, str) and posixpath.basename(first) in ("index.md", "README.md")
+                if opens:  # navigation.indexes: the section's own page is its first, named as the section
+                    trails[first] = (home, *ancestors, Crumb(title, url_of(first)))
+                walk(value[1:] if opens else value, (*ancestors, Crumb(title, url_of(first))) if opens else ancestors)
+            elif value != home_uri:
+                trails[value] = (home, *ancestors, Crumb(title or title_of(value), url_of(value)))
+
+    walk(nav[1:], ())
+    return trails
+
+
+def _nav_entry(entry: str | dict) -> tuple[str | None, str | list]:
+    """A nav entry as (title, path or children): "a.md", {"Title": "a.md"} or {"Title": [...]}."""
+    if isinstance(entry, str):
+        return None, entry
+    (title, value), = entry.items()
+    return title, value
