@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
+import shutil
+import tempfile
 import subprocess
 import sys
 from pathlib import Path
@@ -215,27 +216,59 @@ def finish(site: Path, config_file: Path) -> None:
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to write the site (default: site_dir of the config).")
 @ALLOW_OVERDUE_OPTION
-def build(content_dir: Path | None, config_file: Path, site_dir: Path | None, allow_overdue: bool) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Build this many parts at once, one per CPU core (default: every core); the site is the same.")
+@click.option("--shard", default=None, metavar="I/N",
+              help="Build only the I-th of N parts, split by topic, for `healthsite merge` (one part per CI runner).")
+def build(content_dir: Path | None, config_file: Path, site_dir: Path | None, allow_overdue: bool, jobs: int | None,
+          shard: str | None) -> None:
     """Check the content, then build the site strictly; the old site is replaced only on success."""
     from healthsite.site.build import build_site
     from healthsite.site.settings import content_folder, load_site_config
+    from healthsite.site.shards import Shard, default_jobs
 
     config = load_site_config(config_file, strict=False, content_dir=content_dir, allow_overdue=allow_overdue)
     _check_quality(load_library(content_folder(config)), config=config, allow_overdue=allow_overdue, today=dt.date.today())
-    target = build_site(config_file=config_file, site_dir=site_dir, allow_overdue=allow_overdue, content_dir=content_dir)
-    click.echo(f"Site built in {target}.")
+    part = Shard.parse(shard) if shard else None
+    target = build_site(config_file=config_file, site_dir=site_dir, allow_overdue=allow_overdue, content_dir=content_dir,
+                        jobs=jobs or default_jobs(), shard=part)
+    click.echo(f"Shard {part.number} of {part.count} built in {target}." if part else f"Site built in {target}.")
+
+
+@main.command()
+@click.argument("shards", nargs=-1, required=True, type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("--site-dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Where to write the whole site.")
+def merge(shards: tuple[Path, ...], site_dir: Path) -> None:
+    """Join SHARDS (from `healthsite build --shard I/N`) into one site with one search index."""
+    from healthsite.site.build import swap_in
+    from healthsite.site.shards import merge_shards
+
+    target = site_dir.absolute()
+    if target.is_dir() and any(target.iterdir()) and not (target / "index.html").is_file():
+        raise HealthsiteError(f"will not merge into {target}: it holds files but no site (no index.html); choose another folder")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    try:
+        merge_shards(list(shards), into=staging)
+        staging.chmod(0o755)
+        swap_in(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    click.echo(f"Merged {len(shards)} shards into {target}.")
 
 
 @main.command()
 @CONFIG_OPTION
-@click.option("--addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+@click.option("--addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on, as host:port.")
 @ALLOW_OVERDUE_OPTION
 def serve(config_file: Path, addr: str, allow_overdue: bool) -> None:
-    """Live preview: rebuilds when content/, docs/ or overrides/ change."""
-    from healthsite.site.settings import ALLOW_OVERDUE_ENV
+    """Live preview: rebuilds when content/, docs/ or overrides/ change, and shows what is wrong on the page."""
+    from healthsite.site.preview import serve_preview
 
-    env = {**os.environ, ALLOW_OVERDUE_ENV: "true"} if allow_overdue else None
-    sys.exit(subprocess.call([sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), "-a", addr], env=env))
+    host, _, port = addr.rpartition(":")
+    if not host or not port.isdigit():
+        raise HealthsiteError(f"--addr: expected host:port, such as 127.0.0.1:8000; got {addr!r}")
+    serve_preview(config_file=config_file, host=host, port=int(port), allow_overdue=allow_overdue)
 
 
 @main.command()

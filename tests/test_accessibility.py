@@ -18,6 +18,9 @@ AXE = Axe()
 
 
 def axe_violations(page) -> list[str]:
+    # Colours are measured as they are drawn: a header fading in after a scroll would be read
+    # half-way (Material's header title, when a tick scrolls the page), so wait for transitions.
+    page.evaluate("() => Promise.all(document.getAnimations().filter(a => a instanceof CSSTransition).map(a => a.finished.catch(() => null)))")
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
     results = AXE.run(page, options=options)
     return [

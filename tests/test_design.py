@@ -44,6 +44,8 @@ def test_checklist_results_and_care_card_pass_aaa_rules(tab, published_url: str)
     tab.goto(published_url + PAGE_KINDS["checklist"])
     tab.locator("input[data-hs-red-flag]").first.check()
     tab.locator(".hs-checklist .hs-care-card:not([hidden])").wait_for()
+    # Ticking scrolled the title out of view, so the header swaps it in (a transition axe must not read half-way).
+    tab.locator('[data-md-component="header-title"].md-header__title--active').wait_for()
     assert axe_violations(tab) == []
 
 

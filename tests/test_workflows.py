@@ -80,3 +80,17 @@ def test_a_new_site_publishes_nothing_unfinished_and_checks_pull_requests_withou
     assert pr[True] == {"pull_request": None} and pr["permissions"] == {"contents": "read"}
     assert "secrets." not in (STARTER_WORKFLOWS / "pull-request.yml").read_text(encoding="utf-8")
     assert {"make site", ".venv/bin/healthsite linkcheck", "make check"} <= {step.get("run") for step in pr["jobs"]["check"]["steps"]}
+
+
+def test_the_sharded_variant_builds_every_part_then_merges_before_deploying() -> None:
+    sharded = workflow("pages-sharded.yml")
+    assert sharded[True] == {"workflow_dispatch": None}, "an opt-in variant: pages.yml stays the one that runs on push"
+    assert sharded["permissions"] == {"contents": "read"} and sharded["concurrency"]["group"] == "pages"
+    parts = sharded["jobs"]["part"]["strategy"]["matrix"]["part"]
+    build = next(step["run"] for step in sharded["jobs"]["part"]["steps"] if "--shard" in step.get("run", ""))
+    assert f'--shard "$PART/{len(parts)}"' in build and parts == list(range(1, len(parts) + 1))
+    upload = next(step for step in sharded["jobs"]["part"]["steps"] if "upload-artifact" in step.get("uses", ""))
+    assert upload["with"]["include-hidden-files"] is True  # .healthsite-shard/ holds the part's search data
+    assert sharded["jobs"]["merge"]["needs"] == "part" and sharded["jobs"]["deploy"]["needs"] == "merge"
+    assert any("healthsite merge parts/part-*" in step.get("run", "") for step in sharded["jobs"]["merge"]["steps"])
+    assert "permissions" not in sharded["jobs"]["part"] and "permissions" not in sharded["jobs"]["merge"]

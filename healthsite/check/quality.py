@@ -54,6 +54,7 @@ class QualityReport:
     problems: tuple[Problem, ...]
     grades: tuple[PageGrade, ...]  # worst first
     unfinished: tuple[Problem, ...] = ()  # [[fill-ins]]: problems for `check`, warnings for a build
+    too_hard: tuple[Problem, ...] = ()  # the reading-grade problems among `problems` (a preview shows them on the page)
 
 
 def check_quality(*, pages: list[WrittenPage], settings: QualitySettings, today: dt.date) -> QualityReport:
@@ -64,11 +65,13 @@ def check_quality(*, pages: list[WrittenPage], settings: QualitySettings, today:
             _check_review(page.path, page.next_review, settings=settings, today=today, warnings=warnings, problems=problems)
     grades = sorted((PageGrade(path=p.path, grades=grade_markdown(p.markdown)) for p in pages),
                     key=lambda g: (-g.grades.grade, g.path.as_posix()))
-    for graded in grades:
-        if graded.grades.reliable and graded.grades.grade > settings.reading_grade_limit:
-            problems.append(Problem(path=graded.path, message=_too_hard(graded.grades, settings.reading_grade_limit)))
-    return QualityReport(warnings=tuple(warnings), problems=tuple(problems), grades=tuple(grades),
-                         unfinished=fill_ins(pages))
+    too_hard = tuple(
+        Problem(path=graded.path, message=_too_hard(graded.grades, settings.reading_grade_limit))
+        for graded in grades
+        if graded.grades.reliable and graded.grades.grade > settings.reading_grade_limit
+    )
+    return QualityReport(warnings=tuple(warnings), problems=(*problems, *too_hard), grades=tuple(grades),
+                         unfinished=fill_ins(pages), too_hard=too_hard)
 
 
 def content_pages(library: Library) -> list[WrittenPage]:

@@ -17,6 +17,7 @@ the sorted content, never the order of files on disk.
 from __future__ import annotations
 
 import ctypes
+import functools
 import logging
 import os
 import shutil
@@ -27,7 +28,8 @@ from pathlib import Path
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 
-from healthsite.site.settings import BuildFailed, load_site_config
+from healthsite.site.settings import BuildFailed, content_folder, load_site_config
+from healthsite.site.shards import QuietDirtyBuild, Shard, build_in_parallel, sources_fingerprint
 
 # Material prints a banner about MkDocs 2 on every build; we pin MkDocs below 2.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -37,23 +39,48 @@ __all__ = ["BuildFailed", "build_site"]
 
 
 def build_site(*, config_file: Path, site_dir: Path | None = None, strict: bool = True, allow_overdue: bool = False,
-               content_dir: Path | None = None) -> Path:
+               content_dir: Path | None = None, preview_url: str | None = None, jobs: int = 1,
+               shard: Shard | None = None) -> Path:
     """Build the site and atomically replace `site_dir` with it; return the site folder.
     `allow_overdue` lets a local preview build while a review is overdue; `content_dir`
-    replaces the content folder named in mkdocs.yml."""
+    replaces the content folder named in mkdocs.yml; `preview_url` builds a local preview
+    served there (live reload allowed; site/preview.py). `jobs` builds that many shards at
+    once and merges them; `shard` builds one shard for `healthsite merge` (site/shards.py)."""
+    settings = {"config_file": config_file, "strict": strict, "allow_overdue": allow_overdue, "content_dir": content_dir}
     config = load_site_config(config_file, strict=strict, content_dir=content_dir, allow_overdue=allow_overdue)
+    if preview_url is not None:
+        config.plugins.on_startup(command="serve", dirty=False)
+        config.site_url = preview_url
     target = Path(os.path.abspath(site_dir or config.site_dir))
     _refuse_to_replace_sources(target, config)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
     try:
-        config.site_dir = str(staging)
-        _run_mkdocs(config)
+        if jobs > 1 and shard is None:
+            build_in_parallel(jobs=jobs, build_shard=functools.partial(_build_shard, **settings), staging=staging)
+        elif shard is not None:
+            _build_shard(shard, staging, **settings)
+        else:
+            config.site_dir = str(staging)
+            _run_mkdocs(config)
         staging.chmod(0o755)  # mkdtemp makes it private; a site is for everyone to read
         swap_in(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return target
+
+
+def _build_shard(shard: Shard, folder: Path, *, config_file: Path, strict: bool, allow_overdue: bool,
+                 content_dir: Path | None) -> None:
+    """One shard's pages into `folder` (in a process of its own under --jobs)."""
+    config = load_site_config(config_file, strict=strict, content_dir=content_dir, allow_overdue=allow_overdue)
+    plugin = config.plugins["healthsite"]
+    root = Path(config.config_file_path).parent
+    plugin.shard = (shard, sources_fingerprint(content_folder(config), Path(config.docs_dir),
+                                               *([Path(config.theme.custom_dir)] if config.theme.custom_dir else []),
+                                               files=[Path(config.config_file_path), root / "lay-words.yml"]))
+    config.site_dir = str(folder)
+    _run_mkdocs(config, dirty=True)
 
 
 def _refuse_to_replace_sources(target: Path, config) -> None:
@@ -76,7 +103,7 @@ def _custom_dir(config) -> Path | None:
     return Path(custom_dir) if custom_dir else None
 
 
-def _run_mkdocs(config) -> None:
+def _run_mkdocs(config, *, dirty: bool = False) -> None:
     """Run MkDocs; on failure, report the warnings and errors it logged, one line each.
 
     In strict mode MkDocs aborts on any warning (a broken link, a missing page), and its
@@ -85,13 +112,16 @@ def _run_mkdocs(config) -> None:
     logged = _Messages(level=logging.WARNING)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(logged)
+    quiet = QuietDirtyBuild()
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
     try:
-        mkdocs_build(config)
+        mkdocs_build(config, dirty=dirty)
     except (Abort, BuildError, ConfigurationError) as err:
         lines = logged.lines or str(err).splitlines()
         raise BuildFailed("the site was not built:\n" + "\n".join(f"  {line}" for line in lines)) from None
     finally:
         logger.removeHandler(logged)
+        logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
 
 
 class _Messages(logging.Handler):

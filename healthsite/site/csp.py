@@ -29,6 +29,13 @@ def allow_inline_code(html: str) -> str:
     return _replace(html, STYLE_PLACEHOLDER, inline_style_hashes)
 
 
+def allow_preview_code(html: str) -> str:
+    """The page's policy for a local preview (`healthsite serve`, `mkdocs serve`) only: the
+    server adds its live-reload script, and a problem banner, after the page is built, so
+    inline code is allowed as a whole. Never used for a built site."""
+    return html.replace(f" {SCRIPT_PLACEHOLDER}", " 'unsafe-inline'").replace(f" {STYLE_PLACEHOLDER}", " 'unsafe-inline'")
+
+
 def inline_script_hashes(html: str) -> list[str]:
     """Base64 sha256 digests of the executable inline scripts, in page order, without repeats."""
     bodies = []

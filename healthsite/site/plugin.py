@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 
 from healthsite.render import jsonld
 from healthsite.content import safety as markup
-from healthsite.site.csp import allow_inline_code
+from healthsite.site.csp import allow_inline_code, allow_preview_code
 from healthsite.site.dates import GitDates, read_git_dates
 from healthsite.errors import ContentError
 from healthsite.content.loader import load_library
@@ -31,11 +31,13 @@ from healthsite.site.brand import BrandColour, brand_css
 from healthsite.site.stylesheet import StylesheetError, minified_css
 from healthsite.site.navigation import SiteNav, breadcrumbs
 from healthsite.site.page_meta import PageMetaError, completed_meta
+from healthsite.site.preview_notes import with_preview_note
 from healthsite.site.theme_fixes import fix_theme_markup
 from healthsite.site.print_links import with_print_addresses
 from healthsite.check.quality import QualityReport, QualitySettings, check_quality, content_pages, docs_pages, page_review
 from healthsite.render.pages import TOPIC_INDEX_MARKER, GeneratedPage, RenderedSite, overview_uri, render_library, topic_index
 from healthsite.site.search.index import SearchIndex
+from healthsite.site.shards import Shard, write_shard_state
 from healthsite.site.seo import robots_txt
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -79,6 +81,12 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
     inline_css: str = ""
     search: SearchIndex
     footer_files: list[File]
+    previewing: bool = False  # `serve`: live reload allowed, pages too hard to read shown with a note
+    shard: tuple[Shard, str] | None = None  # build only this shard's topics (and its sources' fingerprint); site/shards.py
+    too_hard: dict[str, str]  # in a preview: source file -> its reading-grade problem
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.previewing = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         _layer_theme(config.theme)
@@ -88,12 +96,18 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
             raise PluginError(err.message) from None
         self.rendered = render_library(self.library)
         self._generated = {page.src_uri: page for page in self.rendered.pages}
+        if self.shard:
+            sizes = {topic.slug: sum(len(topic.of_kind(kind)) for kind in topic.kinds()) for topic in self.library.topics}
+            self._shard_topics = self.shard[0].topics(sizes)
         _check_comments_settings(config.extra.get("comments") or {})
         report = self.quality_report(config, library=self.library, today=dt.date.today())
         for warning in [*report.warnings, *report.unfinished]:
             log.info(f"healthsite: {warning}")  # info, not warning: a strict build must not stop for these
-        if report.problems:
-            raise PluginError(ContentError(list(report.problems)).message)
+        # A preview shows a page that is too hard to read, with a note, so its editor can fix it.
+        self.too_hard = {p.path.as_posix(): p.message for p in report.too_hard} if self.previewing else {}
+        problems = [p for p in report.problems if p.path.as_posix() not in self.too_hard]
+        if problems:
+            raise PluginError(ContentError(problems).message)
         config.nav = with_topics(config.nav, self.rendered.nav)
         try:
             self.search = SearchIndex.for_site(root=self._root(config), library=self.library, language=config.theme["language"])
@@ -136,6 +150,8 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
                 if page.edit_path
                 else None
             )
+            if self.shard and page.src_uri.split("/", 1)[0] not in self._shard_topics:
+                file.is_modified = _never  # another shard builds it (the build runs dirty)
             files.append(file)
             # A list page has no file of its own; it changes when its section folder does.
             self.date_sources[page.src_uri] = self._root(config) / (
@@ -184,7 +200,10 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Our search index replaces Material's (site/search/), which its plugin writes as one
         file that grows with the library (theme/partials/search.html says why the plugin stays)."""
-        self.search.write(Path(config.site_dir))
+        if self.shard:
+            write_shard_state(Path(config.site_dir), shard=self.shard[0], search=self.search, fingerprint=self.shard[1])
+        else:
+            self.search.write(Path(config.site_dir))
 
     def _source_of(self, src_uri: str, config: MkDocsConfig) -> str:
         """The file an editor changes to fix a page, relative to the project."""
@@ -225,10 +244,15 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         return review
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
-        return allow_inline_code(fix_theme_markup(output))
+        output = fix_theme_markup(output)
+        if not self.previewing:
+            return allow_inline_code(output)
+        problem = self.too_hard.get(self._source_of(page.file.src_uri, config))
+        return allow_preview_code(with_preview_note(output, problem) if problem else output)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        return allow_inline_code(fix_theme_markup(output_content))  # 404.html is a template, not a page
+        allow = allow_preview_code if self.previewing else allow_inline_code
+        return allow(fix_theme_markup(output_content))  # 404.html is a template, not a page
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(self._content_dir(config)))
@@ -239,6 +263,10 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
 
     def _content_dir(self, config: MkDocsConfig) -> Path:
         return self._root(config) / self.config.content_dir
+
+
+def _never() -> bool:
+    return False
 
 
 def _layer_theme(theme) -> None:

@@ -31,7 +31,7 @@ from pathlib import Path
 import snowballstemmer
 
 from healthsite.content.model import Library
-from healthsite.site.search.lay_words import LayWords
+from healthsite.site.search.lay_words import LayEntry, LayWords
 from healthsite.site.search.text import STOP_WORDS, display_words, page_text, words
 
 FOLDER = "search"
@@ -93,6 +93,29 @@ class SearchIndex:
         self.pages[url] = SearchPage(url=url, title=title, label=label, snippet=text.snippet, boost=boost,
                                      stems={name: self._stem_counts(field) for name, field in fields.items()},
                                      named=frozenset(named))
+
+    def state(self) -> dict:
+        """What this index has collected, as JSON data: a shard of the site hands it to `merge`."""
+        return {
+            "language": self.language,
+            "lay": [[list(e.lay), list(e.means)] for e in self.lay_words.entries],
+            "stems": self._stems, "spelled": self._spelled,
+            "pages": [[p.url, p.title, p.label, p.snippet, p.boost, p.stems, sorted(p.named)] for p in self.pages.values()],
+        }
+
+    @classmethod
+    def from_states(cls, states: list[dict]) -> SearchIndex:
+        """One index of the pages of several shards' `state()`: the same as if one build had collected them."""
+        index = cls(language=states[0]["language"],
+                    lay_words=LayWords(entries=tuple(LayEntry(lay=tuple(a), means=tuple(b)) for a, b in states[0]["lay"])))
+        for state in states:
+            index._stems.update(state["stems"])
+            for word, spelling in state["spelled"].items():
+                index._spelled[word] = min(spelling, index._spelled.get(word, spelling))
+            for url, title, label, snippet, boost, stems, named in state["pages"]:
+                index.pages[url] = SearchPage(url=url, title=title, label=label, snippet=snippet, boost=boost, stems=stems,
+                                              named=frozenset(named))
+        return index
 
     def stem(self, word: str) -> str:
         if word not in self._stems:

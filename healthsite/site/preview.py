@@ -1,0 +1,100 @@
+"""`healthsite serve`: a live preview that survives mistakes.
+
+MkDocs' own server stops showing pages while a rebuild fails, and says why only in the
+terminal. Here every rebuild is a whole build into a folder beside the served one, swapped
+in only on success (site/build.py), so the last good site stays served. While a rebuild
+fails, every page the editor has open reloads and shows the problems at its top, each
+with its file, line and field; when the file is fixed, the next rebuild clears them. A
+page too hard to read is built anyway, with a note (site/preview_notes.py), so that its
+editor can see it while they make it plainer; `check` and `build` still refuse it.
+
+Live reload needs the server's inline script, so a preview's pages allow inline code
+(csp.allow_preview_code); built sites never do.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.livereload import LiveReloadServer
+
+from healthsite.errors import HealthsiteError
+from healthsite.site.build import build_site
+from healthsite.site.plugin import THEME_DIR
+from healthsite.site.settings import content_folder, load_site_config
+
+log = logging.getLogger("mkdocs.healthsite.preview")
+_COUNT = re.compile(r"\d+ problems? in content:")  # a heading among the problems, not one of them
+_BANNER_STYLE = ("position:sticky;top:0;z-index:10;margin:0;padding:1em 1.5em;background:#a8001c;color:#fff;"
+                 "font:1rem/1.5 system-ui,sans-serif")
+
+
+class PreviewServer(LiveReloadServer):
+    """MkDocs' live-reload server, with the current build problems shown on every page."""
+
+    problems: tuple[str, ...] = ()
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        content = super()._inject_js_into_html(content, epoch)
+        if not self.problems:
+            return content
+        at = content.find(b">", content.find(b"<body")) + 1
+        return content[:at] + _banner(self.problems).encode() + content[at:]
+
+
+def serve_preview(*, config_file: Path, host: str, port: int, allow_overdue: bool) -> None:
+    """Serve a preview of the site at host:port until interrupted."""
+    config = load_site_config(config_file, strict=False)
+    mount_path = urlsplit(config.site_url or "/").path
+    preview_url = f"http://{host}:{port}{mount_path}"
+    served = Path(tempfile.mkdtemp(prefix="healthsite-preview-"))
+
+    def rebuild() -> None:
+        try:
+            build_site(config_file=config_file, site_dir=served, allow_overdue=allow_overdue, preview_url=preview_url)
+        except HealthsiteError as err:  # the build's own problems: content, settings, MkDocs' warnings
+            lines = [line.strip() for line in err.message.splitlines()[1:]] or [err.message]
+            server.problems = tuple(line for line in lines if not _COUNT.fullmatch(line))
+            log.error("The preview is out of date:\n%s", err.message)
+            if not (served / "index.html").exists():  # nothing built yet: a page that says why
+                (served / "index.html").write_text(_problem_page(), encoding="utf-8")
+            return
+        server.problems = ()
+
+    server = PreviewServer(builder=rebuild, host=host, port=port, root=str(served), mount_path=mount_path)
+    server.error_handler = lambda code: (served / "404.html").read_bytes() if (served / "404.html").is_file() else None
+    try:
+        rebuild()
+        root = Path(config.config_file_path).parent
+        watched = [config.docs_dir, config.config_file_path, config.theme.custom_dir, THEME_DIR, content_folder(config),
+                   root / "lay-words.yml"]
+        for path in watched:
+            if path and Path(path).exists():
+                server.watch(str(path))
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            log.info("Shutting down...")
+        finally:
+            server.shutdown()
+    finally:
+        shutil.rmtree(served, ignore_errors=True)
+
+
+def _banner(problems: tuple[str, ...]) -> str:
+    items = "".join(f"<li>{html.escape(problem)}</li>" for problem in problems)
+    return (f'<div class="hs-preview-problems" role="alert" style="{_BANNER_STYLE}">'
+            f"<strong>This preview is out of date: the last change could not be built.</strong> "
+            f"Fix this and save; the page will reload by itself.<ul style=\"margin:.5em 0 0\">{items}</ul></div>")
+
+
+def _problem_page() -> str:
+    """Served until the first build succeeds; the banner above it lists the problems."""
+    return ('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Preview: the site could not be built</title>'
+            "</head><body><main><h1>The site could not be built yet</h1></main></body></html>")
