@@ -89,14 +89,6 @@ def engines(**missing: str):
     ])
 
 
-@pytest.fixture
-def tab(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def test_properdocs_builds_the_same_site_as_mkdocs(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> None:
     root = tmp_path_factory.mktemp("properdocs")
     project = copy_project(root / "project", content=write_valid_content(root / "content"))
@@ -126,48 +118,48 @@ def test_structured_data_and_review_line(engine: str, sites: dict[str, Path]) ->
 
 
 @engines()
-def test_care_cards(engine: str, sites: dict[str, Path], tab) -> None:
+def test_care_cards(engine: str, sites: dict[str, Path], phone_page) -> None:
     with serve(sites[engine]) as url:
-        tab.goto(url + "gout/")
-        card = tab.get_by_role("region", name=re.compile(r"^Urgent advice"))
+        phone_page.goto(url + "gout/")
+        card = phone_page.get_by_role("region", name=re.compile(r"^Urgent advice"))
         assert card.is_visible()
 
 
 @engines()
-def test_checklist(engine: str, sites: dict[str, Path], tab) -> None:
+def test_checklist(engine: str, sites: dict[str, Path], phone_page) -> None:
     with serve(sites[engine]) as url:
-        tab.goto(url + "muscle-twitches/checklist/")
-        tab.get_by_role("checkbox", name="Dehydration", exact=True).check()
-        assert "Hydration" in tab.locator(".hs-checklist__results").aria_snapshot()
+        phone_page.goto(url + "muscle-twitches/checklist/")
+        phone_page.get_by_role("checkbox", name="Dehydration", exact=True).check()
+        assert "Hydration" in phone_page.locator(".hs-checklist__results").aria_snapshot()
 
 
 @engines(zensical="Zensical 0.0.73's stylesheet does not style Material 9's search box markup, which our search keeps: the box opens unstyled")
-def test_search(engine: str, sites: dict[str, Path], tab) -> None:
+def test_search(engine: str, sites: dict[str, Path], phone_page) -> None:
     with serve(sites[engine]) as url:
-        open_search(tab, url)
-        assert "Colchicine" in search(tab, "colchicin")
+        open_search(phone_page, url)
+        assert "Colchicine" in search(phone_page, "colchicin")
 
 
 @engines()
-def test_security_policy_lets_every_inline_script_and_style_run(engine: str, sites: dict[str, Path], tab) -> None:
+def test_security_policy_lets_every_inline_script_and_style_run(engine: str, sites: dict[str, Path], phone_page) -> None:
     refused = []
-    tab.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
+    phone_page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
     with serve(sites[engine]) as url:
         for path in ("", "gout/", "muscle-twitches/checklist/", "gout/causes/high-uric-acid/"):
-            tab.goto(url + path)
-            tab.wait_for_load_state("load")
+            phone_page.goto(url + path)
+            phone_page.wait_for_load_state("load")
     assert refused == []
     assert "sha256-" in (sites[engine] / "index.html").read_text()
 
 
 @engines()
-def test_breadcrumbs(engine: str, sites: dict[str, Path], tab) -> None:
+def test_breadcrumbs(engine: str, sites: dict[str, Path], phone_page) -> None:
     with serve(sites[engine]) as url:
-        tab.goto(url + "gout/causes/high-uric-acid/")
-        trail = tab.get_by_role("navigation", name="Breadcrumb")
+        phone_page.goto(url + "gout/causes/high-uric-acid/")
+        trail = phone_page.get_by_role("navigation", name="Breadcrumb")
         assert trail.get_by_role("listitem").all_inner_texts() == ["Home", "Gout", "Causes", "Too much uric acid in the blood"]
         trail.get_by_role("link", name="Causes").click()
-        assert tab.url == url + "gout/causes/"
+        assert phone_page.url == url + "gout/causes/"
     page = (sites[engine] / "gout" / "causes" / "high-uric-acid" / "index.html").read_text()
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
     assert [item["name"] for item in data["breadcrumb"]["itemListElement"]] == ["Home", "Gout", "Causes", "Too much uric acid in the blood"]

@@ -72,22 +72,14 @@ def stress(project: Path) -> Iterator[Path]:
     path.write_text(before)
 
 
-@pytest.fixture
-def tab(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    page.refused = []  # what the security policy blocked
-    page.on("console", lambda m: page.refused.append(m.text) if "Content Security Policy" in m.text else None)
-    yield page
-    context.close()
-
-
-def test_a_saved_change_reaches_the_open_page_by_itself(preview: str, stress: Path, tab) -> None:
-    tab.goto(preview + "twitch/causes/stress/")
-    expect(tab.locator("article")).to_contain_text("Body of Stress.", timeout=30_000)
+def test_a_saved_change_reaches_the_open_page_by_itself(preview: str, stress: Path, phone_page) -> None:
+    refused = []  # what the security policy blocked
+    phone_page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    phone_page.goto(preview + "twitch/causes/stress/")
+    expect(phone_page.locator("article")).to_contain_text("Body of Stress.", timeout=30_000)
     stress.write_text(item_md("Stress", treatments="[relaxation]").replace("Body of Stress.", "Rest helps with stress."))
-    expect(tab.locator("article")).to_contain_text("Rest helps with stress.", timeout=30_000)
-    assert tab.refused == [], "live reload runs under the preview's security policy"
+    expect(phone_page.locator("article")).to_contain_text("Rest helps with stress.", timeout=30_000)
+    assert refused == [], "live reload runs under the preview's security policy"
 
 
 @pytest.mark.parametrize(("broken", "problem"), [
@@ -95,26 +87,26 @@ def test_a_saved_change_reaches_the_open_page_by_itself(preview: str, stress: Pa
     (item_md("Stress", treatments="[relaxation]", colour="blue"), r"content/twitch/causes/stress\.md:5: unknown field 'colour'"),
     (item_md("Stress", treatments="[massage]"), r"content/twitch/causes/stress\.md:4: treatments: unknown treatment 'massage'"),
 ])
-def test_a_broken_file_is_named_on_the_page_until_it_is_fixed(preview: str, stress: Path, tab, broken: str, problem: str) -> None:
+def test_a_broken_file_is_named_on_the_page_until_it_is_fixed(preview: str, stress: Path, phone_page, broken: str, problem: str) -> None:
     good = stress.read_text()
-    tab.goto(preview + "twitch/causes/stress/")
-    expect(tab.locator("article")).to_contain_text("Body of Stress.", timeout=30_000)  # the last test's file is back
+    phone_page.goto(preview + "twitch/causes/stress/")
+    expect(phone_page.locator("article")).to_contain_text("Body of Stress.", timeout=30_000)  # the last test's file is back
     stress.write_text(broken)
-    banner = tab.get_by_role("alert")
+    banner = phone_page.get_by_role("alert")
     expect(banner).to_contain_text(re.compile(problem), timeout=30_000)
-    expect(tab.locator("article")).to_contain_text("Body of Stress."), "the last good page stays"
+    expect(phone_page.locator("article")).to_contain_text("Body of Stress."), "the last good page stays"
     stress.write_text(good.replace("Body of Stress.", "Fixed again."))
-    expect(tab.locator("article")).to_contain_text("Fixed again.", timeout=30_000)
-    expect(tab.get_by_role("alert")).to_have_count(0)
+    expect(phone_page.locator("article")).to_contain_text("Fixed again.", timeout=30_000)
+    expect(phone_page.get_by_role("alert")).to_have_count(0)
 
 
-def test_a_page_too_hard_to_read_is_shown_with_its_grade_but_not_built(project: Path, preview: str, stress: Path, tab) -> None:
+def test_a_page_too_hard_to_read_is_shown_with_its_grade_but_not_built(project: Path, preview: str, stress: Path, phone_page) -> None:
     stress.write_text(item_md("Stress", treatments="[relaxation]").replace("Body of Stress.", HARD))
-    tab.goto(preview + "twitch/causes/stress/")
-    note = tab.get_by_role("note")
+    phone_page.goto(preview + "twitch/causes/stress/")
+    note = phone_page.get_by_role("note")
     expect(note).to_contain_text(re.compile(r"Reading grade \d+(\.\d)? is above the limit of 10"), timeout=30_000)
-    expect(tab.locator("article")).to_contain_text("Intermittent involuntary fasciculations")
-    expect(tab.get_by_role("alert")).to_have_count(0)
+    expect(phone_page.locator("article")).to_contain_text("Intermittent involuntary fasciculations")
+    expect(phone_page.get_by_role("alert")).to_have_count(0)
     checked = CliRunner().invoke(main, ["check", "--content", str(project / "content"), "-f", str(project / "mkdocs.yml")])
     assert checked.exit_code == 1 and "content/twitch/causes/stress.md: reading grade" in checked.output
     built = CliRunner().invoke(main, ["build", "-f", str(project / "mkdocs.yml"), "--site-dir", str(project / "built")])

@@ -16,6 +16,7 @@ the sorted content, never the order of files on disk.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import functools
 import logging
@@ -23,6 +24,7 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -53,9 +55,7 @@ def build_site(*, config_file: Path, site_dir: Path | None = None, strict: bool 
         config.site_url = preview_url
     target = Path(os.path.abspath(site_dir or config.site_dir))
     _refuse_to_replace_sources(target, config)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
-    try:
+    with staged(target) as staging:
         if jobs > 1 and shard is None:
             build_in_parallel(jobs=jobs, build_shard=functools.partial(_build_shard, **settings), staging=staging)
         elif shard is not None:
@@ -63,11 +63,21 @@ def build_site(*, config_file: Path, site_dir: Path | None = None, strict: bool 
         else:
             config.site_dir = str(staging)
             _run_mkdocs(config)
+    return target
+
+
+@contextlib.contextmanager
+def staged(target: Path) -> Iterator[Path]:
+    """A new folder beside `target` to write into; it replaces `target` when the block ends
+    without an error, and is removed either way."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    try:
+        yield staging
         staging.chmod(0o755)  # mkdtemp makes it private; a site is for everyone to read
         swap_in(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return target
 
 
 def _build_shard(shard: Shard, folder: Path, *, config_file: Path, strict: bool, allow_overdue: bool,

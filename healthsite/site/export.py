@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin
@@ -34,14 +33,13 @@ from healthsite.errors import HealthsiteError
 from healthsite.render import jsonld
 from healthsite.render.pages import TOPIC_INDEX_MARKER, render_library, topic_index
 from healthsite.site.brand import brand_css
-from healthsite.site.build import swap_in
+from healthsite.site.build import staged
 from healthsite.site.dates import read_git_dates
-from healthsite.site.navigation import Crumb, nav_breadcrumbs
+from healthsite.site.navigation import Crumb, nav_breadcrumbs, with_topics
 from healthsite.site.page_meta import PageMetaError, completed_meta
-from healthsite.site.plugin import THEME_DIR, with_topics
 from healthsite.site.seo import robots_txt
 from healthsite.site.settings import content_folder
-from healthsite.site.stylesheet import StylesheetError, minified_css
+from healthsite.site.theme_layer import THEME_DIR, StylesheetError, inline_stylesheet
 
 MARKER = ".healthsite-render"  # names a folder this command wrote, so it may replace it
 
@@ -67,9 +65,7 @@ def export_site(config, *, out: Path) -> int:
     settings = yaml_load(Path(config.config_file_path).read_text(encoding="utf-8"))
     settings["nav"] = with_topics(settings.get("nav"), render_library(library).nav)
     trails = nav_breadcrumbs(settings["nav"], url_of=lambda uri: page_url(uri, config), title_of=lambda uri: _title(pages[uri]))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
-    try:
+    with staged(out) as staging:
         shutil.copytree(config.docs_dir, staging / "docs", ignore=shutil.ignore_patterns("*.md"))
         _write_pages(staging / "docs", pages, config=config, root=root, site_review=plugin.site_review(), trails=trails)
         if not (staging / "docs" / "robots.txt").exists():
@@ -78,10 +74,6 @@ def export_site(config, *, out: Path) -> int:
         _complete_settings(settings, config=config, pages=pages, root=root, docs=staging / "docs")
         (staging / "mkdocs.yml").write_text(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True), encoding="utf-8")
         (staging / MARKER).write_text("Written by healthsite render --out; replaced whole by the next run.\n", encoding="utf-8")
-        staging.chmod(0o755)
-        swap_in(staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
     return len(pages)
 
 
@@ -178,7 +170,11 @@ def _complete_settings(settings: dict, *, config, pages: dict[str, _Page], root:
         (docs / "assets" / "favicon.svg").write_text(unquote(favicon.partition(",")[2]), encoding="utf-8")
         settings["theme"]["favicon"] = "assets/favicon.svg"
 
-    stylesheet = _stylesheet(plugin.config.inline_css, docs=Path(config.docs_dir), root=root)
+    try:
+        stylesheet = inline_stylesheet(plugin.config.inline_css, docs_dir=Path(config.docs_dir),
+                                       custom_dir=config.theme.custom_dir, root=root)
+    except StylesheetError as err:
+        raise HealthsiteError(str(err)) from None
     missing = [uri for uri in plugin.config.footer_pages if uri not in pages]
     if missing:
         raise HealthsiteError(f"mkdocs.yml: plugins.healthsite.footer_pages: no page {Path(config.docs_dir).name}/{missing[0]}")
@@ -186,16 +182,6 @@ def _complete_settings(settings: dict, *, config, pages: dict[str, _Page], root:
         hs_inline_css=stylesheet + brand_css(plugin.config.brand_colour),
         hs_footer_pages=[{"title": _title(pages[uri]), "url": page_url(uri, config)} for uri in plugin.config.footer_pages],
     )
-
-
-def _stylesheet(src_uri: str, *, docs: Path, root: Path) -> str:
-    path = docs / src_uri if (docs / src_uri).is_file() else THEME_DIR / src_uri
-    if not path.is_file():
-        raise HealthsiteError(f"mkdocs.yml: plugins.healthsite.inline_css: no file {src_uri} in {docs.name}/ or the theme")
-    try:
-        return minified_css(path, root=root)
-    except StylesheetError as err:
-        raise HealthsiteError(str(err)) from None
 
 
 def page_url(src_uri: str, config) -> str:

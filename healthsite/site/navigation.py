@@ -107,3 +107,10 @@ def _nav_entry(entry: str | dict) -> tuple[str | None, str | list]:
         return None, entry
     (title, value), = entry.items()
     return title, value
+
+
+def with_topics(nav: list | None, topics: list) -> list:
+    """Insert the topics after the home page of the hand-written navigation."""
+    if not nav:
+        return ["index.md", *topics]
+    return [nav[0], *topics, *nav[1:]]

@@ -28,8 +28,8 @@ from healthsite.errors import ContentError
 from healthsite.content.loader import load_library
 from healthsite.content.model import Library, Review
 from healthsite.site.brand import BrandColour, brand_css
-from healthsite.site.stylesheet import StylesheetError, minified_css
-from healthsite.site.navigation import SiteNav, breadcrumbs
+from healthsite.site.theme_layer import StylesheetError, inline_stylesheet, layer_theme
+from healthsite.site.navigation import SiteNav, breadcrumbs, with_topics
 from healthsite.site.page_meta import PageMetaError, completed_meta
 from healthsite.site.preview_notes import with_preview_note
 from healthsite.site.theme_fixes import fix_theme_markup
@@ -41,9 +41,6 @@ from healthsite.site.shards import Shard, write_shard_state
 from healthsite.site.seo import robots_txt
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
-# The packaged design (templates, partials, scripts, stylesheet), between a site's own
-# overrides/ (theme.custom_dir) and Material.
-THEME_DIR = Path(__file__).with_name("theme")
 GISCUS_SETTINGS = ("repo", "repo_id", "category", "category_id")
 
 
@@ -89,7 +86,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         self.previewing = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        _layer_theme(config.theme)
+        layer_theme(config.theme)
         try:
             self.library = load_library(self._content_dir(config), root=self._root(config))
         except ContentError as err:
@@ -157,7 +154,13 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
             self.date_sources[page.src_uri] = self._root(config) / (
                 page.edit_path or Path(self.config.content_dir, page.src_uri).parent
             )
-        self.inline_css = _take_inline_css(files, self.config.inline_css, config=config)
+        try:
+            self.inline_css = inline_stylesheet(self.config.inline_css, docs_dir=Path(config.docs_dir),
+                                                custom_dir=config.theme.custom_dir, root=self._root(config))
+        except StylesheetError as err:
+            raise PluginError(str(err)) from None
+        if (stylesheet := files.get_file_from_path(self.config.inline_css)) is not None:
+            files.remove(stylesheet)  # inside every page: not published as a file of its own
         self.footer_files = [_footer_file(files, src_uri, config=config) for src_uri in self.config.footer_pages]
         if files.get_file_from_path("robots.txt") is None:  # an owner's docs/robots.txt wins
             files.append(File.generated(config, "robots.txt", content=robots_txt(site_url=config.site_url)))
@@ -269,24 +272,6 @@ def _never() -> bool:
     return False
 
 
-def _layer_theme(theme) -> None:
-    if str(THEME_DIR) not in theme.dirs:
-        theme.dirs.insert(1 if theme.custom_dir else 0, str(THEME_DIR))
-
-
-def _take_inline_css(files: Files, src_uri: str, *, config: MkDocsConfig) -> str:
-    """The stylesheet at `src_uri` (docs/ first, then the theme), minified; it is not published
-    as a file of its own."""
-    file = files.get_file_from_path(src_uri)
-    if file is None:
-        raise PluginError(f"mkdocs.yml: plugins.healthsite.inline_css: no file {src_uri} in {Path(config.docs_dir).name}/ or the theme")
-    files.remove(file)
-    try:
-        return minified_css(Path(file.abs_src_path), root=Path(config.config_file_path).parent.absolute())
-    except StylesheetError as err:
-        raise PluginError(str(err)) from None
-
-
 def _footer_file(files: Files, src_uri: str, *, config: MkDocsConfig) -> File:
     file = files.get_file_from_path(src_uri)
     if file is None or not file.is_documentation_page():
@@ -302,10 +287,3 @@ def _check_comments_settings(comments: dict) -> None:
     missing = [name for name in GISCUS_SETTINGS if provider == "giscus" and not comments.get(name)]
     if missing:
         raise PluginError(f"mkdocs.yml: extra.comments: Giscus needs {', '.join(missing)} (see giscus.app for the ids)")
-
-
-def with_topics(nav: list | None, topics: list) -> list:
-    """Insert the topics after the home page of the hand-written navigation."""
-    if not nav:
-        return ["index.md", *topics]
-    return [nav[0], *topics, *nav[1:]]

@@ -26,7 +26,7 @@ from mkdocs.livereload import LiveReloadServer
 
 from healthsite.errors import HealthsiteError
 from healthsite.site.build import build_site
-from healthsite.site.plugin import THEME_DIR
+from healthsite.site.theme_layer import THEME_DIR
 from healthsite.site.settings import content_folder, load_site_config
 
 log = logging.getLogger("mkdocs.healthsite.preview")
