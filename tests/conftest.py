@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import html.parser
 import os
 import shutil
 from collections.abc import Iterator
@@ -187,3 +188,16 @@ def phone_page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+def tags(page_html: str, name: str) -> list[dict[str, str | None]]:
+    """The attributes of every <name> element, however the page's HTML was minified."""
+    found: list[dict[str, str | None]] = []
+
+    class Parser(html.parser.HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag == name:
+                found.append(dict(attrs))
+
+    Parser().feed(page_html)
+    return found

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TOPIC_MD, copy_project, item_md, write
+from conftest import TOPIC_MD, copy_project, item_md, tags, write
 from healthsite.site.build import build_site
 from healthsite.site.dates import read_git_dates
 from healthsite.site.subpath import serve_under
@@ -154,9 +154,8 @@ def test_a_fork_publishes_without_editing_mkdocs_yml(tmp_path: Path, monkeypatch
     project = copy_project(tmp_path / "fork", content=small_content(tmp_path / "content"))
     site = build_site(config_file=project / "mkdocs.yml")
     assert edit_link(site, "twitch/causes/stress") == "https://github.com/acme/health/edit/trunk/content/twitch/causes/stress.md"
-    assert '<link rel="canonical" href="https://acme.github.io/health/twitch/causes/stress/">' in (
-        site / "twitch" / "causes" / "stress" / "index.html"
-    ).read_text(encoding="utf-8")
+    page = (site / "twitch" / "causes" / "stress" / "index.html").read_text(encoding="utf-8")
+    assert {"rel": "canonical", "href": "https://acme.github.io/health/twitch/causes/stress/"} in tags(page, "link")
 
 
 # --- Last-updated dates from git ----------------------------------------------------------------

@@ -8,8 +8,10 @@ each one, naming its file and line, while `healthsite build` and previews only w
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from healthsite.errors import Problem
@@ -22,12 +24,17 @@ FILL_IN = re.compile(r"\[\[([^\[\]\n]+)\]\]")
 
 def fill_ins(pages: Iterable[WrittenPage]) -> tuple[Problem, ...]:
     """One problem per fill-in in the pages' files, in page order, with its line."""
-    found = []
+    found: list[Problem] = []
     for page in pages:
-        text = page.file.read_text(encoding="utf-8")
-        for number, line in enumerate(text.splitlines(), start=1):
-            found.extend(
-                Problem(path=page.path, line=number, message=f"unfinished: replace '{match.group(0)}' with your own text")
-                for match in FILL_IN.finditer(line)
-            )
+        stat = page.file.stat()
+        found.extend(_in_file(page.file, page.path, stat.st_size, stat.st_mtime_ns))
     return tuple(found)
+
+
+@functools.lru_cache(maxsize=100_000)  # a preview looks again after every edit: read only changed files
+def _in_file(file: Path, shown: Path, size: int, mtime_ns: int) -> tuple[Problem, ...]:
+    text = file.read_text(encoding="utf-8")
+    return tuple(
+        Problem(path=shown, line=number, message=f"unfinished: replace '{match.group(0)}' with your own text")
+        for number, line in enumerate(text.splitlines(), start=1) for match in FILL_IN.finditer(line)
+    )

@@ -7,6 +7,7 @@ fails offline and in CI.
 
 from __future__ import annotations
 
+import functools
 import html.parser
 from dataclasses import dataclass
 
@@ -47,6 +48,7 @@ class Grades:
         return max(self.flesch_kincaid, self.smog)
 
 
+@functools.lru_cache(maxsize=100_000)  # a preview grades the same pages again after every edit
 def grade_markdown(text: str) -> Grades:
     prose = plain_text(text)
     return Grades(
@@ -61,9 +63,13 @@ def plain_text(text: str) -> str:
     """The page's prose as sentences. Headings are left out; list items and table cells
     count as sentences of their own, as a reader reads them."""
     parser = _ProseParser()
-    parser.feed(markdown.markdown(text, extensions=EXTENSIONS))
+    parser.feed(_MARKDOWN.reset().convert(text))
     parser.close()
     return " ".join(parser.sentences)
+
+
+# One converter for every page: building a new one each time was most of grading a page.
+_MARKDOWN = markdown.Markdown(extensions=EXTENSIONS)
 
 
 class _ProseParser(html.parser.HTMLParser):

@@ -6,6 +6,8 @@ field), and reported together at the end, so an editor fixes them in one pass.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from healthsite.content.frontmatter import read_document
@@ -22,8 +24,14 @@ TOPIC_FILE = "topic.md"
 IGNORED_NAMES = {"README.md"}
 
 
-def load_library(content_dir: Path, *, root: Path | None = None) -> Library:
-    """Load every topic under `content_dir`, or raise ContentError listing all problems."""
+# A preview's topics from its last load, by folder: the files' names, sizes and times, the
+# topic, and its fields' lines; a folder whose files are unchanged is not read again.
+TopicCache = dict[Path, tuple[tuple, Topic, dict[str, dict[str, int]]]]
+
+
+def load_library(content_dir: Path, *, root: Path | None = None, cache: TopicCache | None = None) -> Library:
+    """Load every topic under `content_dir`, or raise ContentError listing all problems.
+    With a `cache` (a preview's), only topic folders whose files changed are read."""
     content_dir = content_dir.absolute()
     report = Collector(root=(root or content_dir.parent).absolute())
     if not content_dir.is_dir():
@@ -32,7 +40,7 @@ def load_library(content_dir: Path, *, root: Path | None = None) -> Library:
     topics = []
     for entry in _entries(content_dir, report):
         if entry.is_dir():
-            topic = _load_topic(entry, report)
+            topic = _load_topic(entry, report) if cache is None else _cached_topic(entry, report, cache)
             if topic is not None:
                 topics.append(topic)
         else:
@@ -43,6 +51,26 @@ def load_library(content_dir: Path, *, root: Path | None = None) -> Library:
     if report.problems:
         raise ContentError(sorted(report.problems, key=lambda p: (p.path.as_posix(), p.line or 0)))
     return Library(topics=tuple(sorted(topics, key=lambda t: (t.title.casefold(), t.slug))), root=report.root)
+
+
+def _cached_topic(folder: Path, report: Collector, cache: TopicCache) -> Topic | None:
+    stamp = tuple(sorted(_stamps(folder)))
+    if (hit := cache.get(folder)) is not None and hit[0] == stamp:
+        report.key_lines.update(hit[2])
+        return hit[1]
+    problems, known = len(report.problems), set(report.key_lines)
+    topic = _load_topic(folder, report)
+    if topic is not None and len(report.problems) == problems:  # a topic with problems is read again next time
+        cache[folder] = (stamp, topic, {path: lines for path, lines in report.key_lines.items() if path not in known})
+    return topic
+
+
+def _stamps(folder: Path) -> Iterator[tuple[str, int, int]]:
+    """Each file's path, size and time of change (os.walk: pathlib's rglob took most of a preview's time)."""
+    for path, _, names in os.walk(folder):
+        for name in names:
+            stat = os.stat(os.path.join(path, name))
+            yield os.path.join(path, name), stat.st_size, stat.st_mtime_ns
 
 
 def _entries(folder: Path, report: Collector) -> list[Path]:

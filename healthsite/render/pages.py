@@ -16,7 +16,6 @@ from typing import Any
 
 import jinja2
 
-from healthsite.content.frontmatter import dump_fields
 from healthsite.content.kinds import KINDS, Kind
 from healthsite.content.model import CareCard, Item, Library, Source, Topic
 from healthsite.content.schema import TAG_LABELS
@@ -36,7 +35,8 @@ CARE_CARDS_MARKER = "<!-- care-cards -->"
 @dataclass(frozen=True, slots=True, kw_only=True)
 class GeneratedPage:
     src_uri: str  # where the page sits in the site, e.g. "muscle-twitches/causes/dehydration.md"
-    markdown: str
+    markdown: str  # the page's text, without front matter
+    meta: dict[str, Any]  # what front matter would hold: title, description, review, care cards, JSON-LD
     edit_path: Path | None  # the content file an editor changes, relative to the project root
     search_label: str  # "Cause · Gout": what the page is, above its title in search results
 
@@ -47,14 +47,25 @@ class RenderedSite:
     nav: list[NavEntry]  # MkDocs `nav` entries for all topics, in A-Z order
 
 
-def render_library(library: Library) -> RenderedSite:
-    """Every generated page and the topics' navigation, in a stable order."""
+# A preview's pages from its last render, by topic: what they were made from, and the pages.
+PageCache = dict[str, tuple[tuple[Topic, tuple[Topic, ...]], list["GeneratedPage"], "NavEntry"]]
+
+
+def render_library(library: Library, *, cache: PageCache | None = None) -> RenderedSite:
+    """Every generated page and the topics' navigation, in a stable order. With a `cache`
+    (a preview's), a topic whose content and related topics are unchanged is not rendered again."""
     pages: list[GeneratedPage] = []
     nav: list[NavEntry] = []
     related = library.related()
     for topic in library.topics:
-        pages.extend(_topic_pages(topic, related=related[topic.slug]))
-        nav.append(_topic_nav(topic))
+        inputs = (topic, related[topic.slug])
+        hit = cache.get(topic.slug) if cache is not None else None
+        _, topic_pages, topic_nav = hit if hit is not None and hit[0] == inputs else (
+            inputs, _topic_pages(topic, related=related[topic.slug]), _topic_nav(topic))
+        if cache is not None:
+            cache[topic.slug] = (inputs, topic_pages, topic_nav)
+        pages.extend(topic_pages)
+        nav.append(topic_nav)
     return RenderedSite(pages=tuple(pages), nav=nav)
 
 
@@ -118,16 +129,16 @@ def _topic_pages(topic: Topic, *, related: tuple[Topic, ...]) -> list[GeneratedP
 def _overview_page(topic: Topic, *, related: tuple[Topic, ...]) -> GeneratedPage:
     uri = overview_uri(topic)
     lead, rest = _split_at_first_heading(topic.body)
+    meta = _meta(
+        title=topic.title,
+        description=topic.summary,
+        search={"boost": OVERVIEW_SEARCH_BOOST},
+        **_trust_fields(topic, care_cards=topic.care_cards, structured_data=jsonld.topic_page(topic)),
+    )
     markdown = _render(
         "topic.md.j2",
         uri=uri,
         topic=topic,
-        front_matter=_front_matter(
-            title=topic.title,
-            description=topic.summary,
-            search={"boost": OVERVIEW_SEARCH_BOOST},
-            **_trust_fields(topic, care_cards=topic.care_cards, structured_data=jsonld.topic_page(topic)),
-        ),
         lead=lead,
         rest=rest,
         checklist=_relative(uri, checklist_uri(topic)) if build_checklist(topic) else None,
@@ -135,68 +146,68 @@ def _overview_page(topic: Topic, *, related: tuple[Topic, ...]) -> GeneratedPage
         related=[(t, _relative(uri, overview_uri(t))) for t in related],
         tags=_tag_labels(topic),
     )
-    return GeneratedPage(src_uri=uri, markdown=markdown, edit_path=topic.path, search_label=f"Overview · {topic.title}")
+    return GeneratedPage(src_uri=uri, markdown=markdown, meta=meta, edit_path=topic.path, search_label=f"Overview · {topic.title}")
 
 
 def _checklist_page(topic: Topic, checklist: Checklist) -> GeneratedPage:
     uri = checklist_uri(topic)
+    meta = _meta(
+        **checklist.front_matter(),
+        **_trust_fields(topic, structured_data=jsonld.topic_page(topic, name=checklist.front_matter()["title"],
+                                                                kinds=checklist.kinds())),
+    )
     markdown = _render(
         "checklist.md.j2",
         uri=uri,
         topic=topic,
         checklist=checklist,
         care_card_marker=CARE_CARD_MARKER,
-        front_matter=_front_matter(
-            **checklist.front_matter(),
-            **_trust_fields(topic, structured_data=jsonld.topic_page(topic, name=checklist.front_matter()["title"],
-                                                                    kinds=checklist.kinds())),
-        ),
         overview=_relative(uri, overview_uri(topic)),
     )
-    return GeneratedPage(src_uri=uri, markdown=markdown, edit_path=None, search_label=f"Checklist · {topic.title}")
+    return GeneratedPage(src_uri=uri, markdown=markdown, meta=meta, edit_path=None, search_label=f"Checklist · {topic.title}")
 
 
 def _section_page(topic: Topic, kind: Kind) -> GeneratedPage:
     uri = section_uri(topic, kind)
     heading = kind.list_title.format(topic=_lower_first(topic.title))
+    meta = _meta(
+        title=heading,
+        description=f"{heading}. {kind.intro}",
+        search={"exclude": True},  # a list of summaries: search finds the item pages themselves
+        **_trust_fields(topic, structured_data=jsonld.topic_page(topic, name=heading, kinds=(kind,))),
+    )
     markdown = _render(
         "section.md.j2",
         uri=uri,
         topic=topic,
         heading=heading,
-        front_matter=_front_matter(
-            title=heading,
-            description=f"{heading}. {kind.intro}",
-            search={"exclude": True},  # a list of summaries: search finds the item pages themselves
-            **_trust_fields(topic, structured_data=jsonld.topic_page(topic, name=heading, kinds=(kind,))),
-        ),
         intro=kind.intro,
         items=topic.of_kind(kind),
         overview=_relative(uri, overview_uri(topic)),
     )
-    return GeneratedPage(src_uri=uri, markdown=markdown, edit_path=None, search_label=f"{kind.plural} · {topic.title}")
+    return GeneratedPage(src_uri=uri, markdown=markdown, meta=meta, edit_path=None, search_label=f"{kind.plural} · {topic.title}")
 
 
 def _item_page(topic: Topic, item: Item) -> GeneratedPage:
     uri = item_uri(topic, item)
+    meta = _meta(
+        title=item.title,
+        description=item.summary,
+        search={"boost": item.kind.search_boost},
+        hide=["navigation", "toc"],  # the answer first: breadcrumbs lead back, not a long sidebar
+        **_trust_fields(topic, care_cards=item.care_cards, structured_data=jsonld.item_page(topic, item)),
+    )
     markdown = _render(
         item.kind.template,
         uri=uri,
         topic=topic,
         item=item,
         list_title=item.kind.list_title.format(topic=_lower_first(topic.title)),
-        front_matter=_front_matter(
-            title=item.title,
-            description=item.summary,
-            search={"boost": item.kind.search_boost},
-            hide=["navigation", "toc"],  # the answer first: breadcrumbs lead back, not a long sidebar
-            **_trust_fields(topic, care_cards=item.care_cards, structured_data=jsonld.item_page(topic, item)),
-        ),
         related=_related(topic, item),
         section_index=_relative(uri, section_uri(topic, item.kind)),
         overview=_relative(uri, overview_uri(topic)),
     )
-    return GeneratedPage(src_uri=uri, markdown=markdown, edit_path=item.path, search_label=f"{item.kind.label} · {topic.title}")
+    return GeneratedPage(src_uri=uri, markdown=markdown, meta=meta, edit_path=item.path, search_label=f"{item.kind.label} · {topic.title}")
 
 
 def _related(topic: Topic, item: Item) -> list[tuple[str, tuple[Item, ...]]]:
@@ -264,10 +275,10 @@ def _split_at_first_heading(body: str) -> tuple[str, str]:
     return "\n".join(lines[:cut]).strip(), "\n".join(lines[cut:]).strip()
 
 
-def _front_matter(**fields: Any) -> str:
+def _meta(**fields: Any) -> dict[str, Any]:
     # Material writes the description into an HTML attribute unescaped: a quote would end it.
     fields["description"] = html.escape(fields["description"])
-    return f"---\n{dump_fields(fields)}---"
+    return fields
 
 
 def _lower_first(text: str) -> str:

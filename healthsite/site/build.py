@@ -28,9 +28,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.exceptions import Abort, BuildError, ConfigurationError
+from mkdocs.exceptions import Abort, BuildError, ConfigurationError, PluginError
 
-from healthsite.site.settings import BuildFailed, content_folder, load_site_config
+from healthsite.site.incremental import PreviewCache, rebuild_pages
+from healthsite.site.settings import BuildFailed, collected_warnings, content_folder, load_site_config
 from healthsite.site.shards import QuietDirtyBuild, Shard, build_in_parallel, sources_fingerprint
 
 # Material prints a banner about MkDocs 2 on every build; we pin MkDocs below 2.
@@ -42,12 +43,13 @@ __all__ = ["BuildFailed", "build_site"]
 
 def build_site(*, config_file: Path, site_dir: Path | None = None, strict: bool = True, allow_overdue: bool = False,
                content_dir: Path | None = None, preview_url: str | None = None, jobs: int = 1,
-               shard: Shard | None = None) -> Path:
+               shard: Shard | None = None, cache: PreviewCache | None = None) -> Path:
     """Build the site and atomically replace `site_dir` with it; return the site folder.
     `allow_overdue` lets a local preview build while a review is overdue; `content_dir`
     replaces the content folder named in mkdocs.yml; `preview_url` builds a local preview
     served there (live reload allowed; site/preview.py). `jobs` builds that many shards at
-    once and merges them; `shard` builds one shard for `healthsite merge` (site/shards.py)."""
+    once and merges them; `shard` builds one shard for `healthsite merge` (site/shards.py). A
+    preview's `cache` builds only what changed since its last build, in place (site/incremental.py)."""
     settings = {"config_file": config_file, "strict": strict, "allow_overdue": allow_overdue, "content_dir": content_dir}
     config = load_site_config(config_file, strict=strict, content_dir=content_dir, allow_overdue=allow_overdue)
     if preview_url is not None:
@@ -55,6 +57,16 @@ def build_site(*, config_file: Path, site_dir: Path | None = None, strict: bool 
         config.site_url = preview_url
     target = Path(os.path.abspath(site_dir or config.site_dir))
     _refuse_to_replace_sources(target, config)
+    if cache is not None:
+        try:
+            if rebuild_pages(cache):  # an edit to text alone: only its pages
+                return target
+        except PluginError as err:
+            raise BuildFailed(f"the site was not built:\n  {err}") from None
+        config.plugins["healthsite"].cache = cache  # a preview's site, built in place
+        config.site_dir = str(target)
+        _run_mkdocs(config, dirty=bool(cache.built))  # once built, MkDocs writes only what changed
+        return target
     with staged(target) as staging:
         if jobs > 1 and shard is None:
             build_in_parallel(jobs=jobs, build_shard=functools.partial(_build_shard, **settings), staging=staging)
@@ -114,33 +126,17 @@ def _custom_dir(config) -> Path | None:
 
 
 def _run_mkdocs(config, *, dirty: bool = False) -> None:
-    """Run MkDocs; on failure, report the warnings and errors it logged, one line each.
-
-    In strict mode MkDocs aborts on any warning (a broken link, a missing page), and its
-    exception says only how many there were: the logged messages say which.
-    """
-    logged = _Messages(level=logging.WARNING)
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(logged)
+    """Run MkDocs; on failure, report the warnings and errors it logged, one line each."""
     quiet = QuietDirtyBuild()
     logging.getLogger("mkdocs.commands.build").addFilter(quiet)
     try:
-        mkdocs_build(config, dirty=dirty)
+        with collected_warnings() as logged:
+            mkdocs_build(config, dirty=dirty)
     except (Abort, BuildError, ConfigurationError) as err:
-        lines = logged.lines or str(err).splitlines()
+        lines = logged or str(err).splitlines()
         raise BuildFailed("the site was not built:\n" + "\n".join(f"  {line}" for line in lines)) from None
     finally:
-        logger.removeHandler(logged)
         logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
-
-
-class _Messages(logging.Handler):
-    def __init__(self, *, level: int) -> None:
-        super().__init__(level=level)
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.extend(line for line in record.getMessage().splitlines() if line.strip())
 
 
 def swap_in(staging: Path, target: Path) -> None:

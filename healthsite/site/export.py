@@ -14,6 +14,7 @@ allows: the search index, the security policy's hashes and the safety check.
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 import shutil
@@ -96,7 +97,7 @@ def _pages(config, *, library, root: Path, az_summaries: bool) -> dict[str, _Pag
     for page in render_library(library).pages:
         if page.src_uri in pages:
             raise HealthsiteError(f"{docs.name}/{page.src_uri} clashes with a generated page; rename one of them")
-        body, meta = get_data(page.markdown)
+        body, meta = page.markdown, copy.deepcopy(page.meta)
         source = root / (page.edit_path or Path(content_folder(config), page.src_uri).parent)
         shown = page.edit_path.as_posix() if page.edit_path else f"(generated page {page.src_uri})"
         pages[page.src_uri] = _Page(meta=meta, body=body, date_source=source, source=shown, generated=True,

@@ -6,7 +6,9 @@ With this plugin in mkdocs.yml, plain `mkdocs build` and `mkdocs serve` work, an
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import functools
 import datetime as dt
 import logging
 import os
@@ -17,7 +19,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from healthsite.render import jsonld
@@ -29,10 +31,12 @@ from healthsite.content.loader import load_library
 from healthsite.content.model import Library, Review
 from healthsite.site.brand import BrandColour, brand_css
 from healthsite.site.theme_layer import StylesheetError, inline_stylesheet, layer_theme
+from healthsite.site.incremental import PreviewCache, Session, nav_outline, topic_navs
 from healthsite.site.navigation import SiteNav, breadcrumbs, with_topics
 from healthsite.site.page_meta import PageMetaError, completed_meta
 from healthsite.site.preview_notes import with_preview_note
 from healthsite.site.theme_fixes import fix_theme_markup
+from healthsite.site.minify import minified
 from healthsite.site.print_links import with_print_addresses
 from healthsite.check.quality import QualityReport, QualitySettings, check_quality, content_pages, docs_pages, page_review
 from healthsite.render.pages import TOPIC_INDEX_MARKER, GeneratedPage, RenderedSite, overview_uri, render_library, topic_index
@@ -81,30 +85,19 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
     previewing: bool = False  # `serve`: live reload allowed, pages too hard to read shown with a note
     shard: tuple[Shard, str] | None = None  # build only this shard's topics (and its sources' fingerprint); site/shards.py
     too_hard: dict[str, str]  # in a preview: source file -> its reading-grade problem
+    cache: PreviewCache | None = None  # a preview's, kept between its builds: build only what changed
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.previewing = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         layer_theme(config.theme)
-        try:
-            self.library = load_library(self._content_dir(config), root=self._root(config))
-        except ContentError as err:
-            raise PluginError(err.message) from None
-        self.rendered = render_library(self.library)
-        self._generated = {page.src_uri: page for page in self.rendered.pages}
+        self.load_content(config)
+        assert self.library is not None and self.rendered is not None
         if self.shard:
             sizes = {topic.slug: sum(len(topic.of_kind(kind)) for kind in topic.kinds()) for topic in self.library.topics}
             self._shard_topics = self.shard[0].topics(sizes)
         _check_comments_settings(config.extra.get("comments") or {})
-        report = self.quality_report(config, library=self.library, today=dt.date.today())
-        for warning in [*report.warnings, *report.unfinished]:
-            log.info(f"healthsite: {warning}")  # info, not warning: a strict build must not stop for these
-        # A preview shows a page that is too hard to read, with a note, so its editor can fix it.
-        self.too_hard = {p.path.as_posix(): p.message for p in report.too_hard} if self.previewing else {}
-        problems = [p for p in report.problems if p.path.as_posix() not in self.too_hard]
-        if problems:
-            raise PluginError(ContentError(problems).message)
         config.nav = with_topics(config.nav, self.rendered.nav)
         try:
             self.search = SearchIndex.for_site(root=self._root(config), library=self.library, language=config.theme["language"])
@@ -113,6 +106,25 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         self.dates = read_git_dates(self._root(config))
         self.date_sources = {}
         return config
+
+    def load_content(self, config: MkDocsConfig) -> None:
+        """The library, its pages, and its review and reading checks; a PluginError names every
+        problem. A preview calls this again after an edit (site/incremental.py)."""
+        try:
+            self.library = load_library(self._content_dir(config), root=self._root(config),
+                                        cache=self.cache.topics if self.cache else None)
+        except ContentError as err:
+            raise PluginError(err.message) from None
+        self.rendered = render_library(self.library, cache=self.cache.pages if self.cache else None)
+        self._generated = {page.src_uri: page for page in self.rendered.pages}
+        report = self.quality_report(config, library=self.library, today=dt.date.today())
+        for warning in [*report.warnings, *report.unfinished]:
+            log.info(f"healthsite: {warning}")  # info, not warning: a strict build must not stop for these
+        # A preview shows a page that is too hard to read, with a note, so its editor can fix it.
+        self.too_hard = {p.path.as_posix(): p.message for p in report.too_hard} if self.previewing else {}
+        problems = [p for p in report.problems if p.path.as_posix() not in self.too_hard]
+        if problems:
+            raise PluginError(ContentError(problems).message)
 
     def quality_report(self, config: MkDocsConfig, *, library: Library, today: dt.date) -> QualityReport:
         """Review dates and reading grades of the content and the hand-written pages."""
@@ -131,6 +143,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         engine gives them (`healthsite render --out` writes the same into its config)."""
         config.extra["hs_inline_css"] = self.inline_css + brand_css(self.config.brand_colour)
         config.extra["hs_footer_pages"] = [file.page for file in self.footer_files]  # pages by now (on_nav ran)
+        self._env_files = (env, files)
         return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -161,6 +174,8 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
             raise PluginError(str(err)) from None
         if (stylesheet := files.get_file_from_path(self.config.inline_css)) is not None:
             files.remove(stylesheet)  # inside every page: not published as a file of its own
+        for file in files.documentation_pages() if self.cache else ():  # a preview builds only what changed
+            file.is_modified = functools.partial(self.cache.needs_build, file.src_uri)
         self.footer_files = [_footer_file(files, src_uri, config=config) for src_uri in self.config.footer_pages]
         if files.get_file_from_path("robots.txt") is None:  # an owner's docs/robots.txt wins
             files.append(File.generated(config, "robots.txt", content=robots_txt(site_url=config.site_url)))
@@ -169,10 +184,21 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         assert self.library is not None
         self.site_nav = SiteNav.split(nav, overviews={overview_uri(t) for t in self.library.topics})
+        if self.cache is not None:  # a preview: decide which pages change (site/incremental.py)
+            assert self.rendered is not None
+            shared = (nav_outline([*self.site_nav.before, *self.site_nav.after]), self.inline_css)
+            kept = self.cache.plan(nav, shared=shared, generated=self._generated,
+                                   topic_navs=topic_navs(self.library.topics, self.rendered.nav))
+            if self.cache.search is not None:
+                self.search.carry_over(self.cache.search, urls=kept)
         return nav
 
+    @event_priority(100)  # first: other plugins may read the meta
     def on_page_markdown(self, markdown: str, *, page, config: MkDocsConfig, files: Files) -> str:
-        """Hand-written pages can list the topics by holding the marker."""
+        """A generated page's meta comes with it, not as YAML to be written and parsed again
+        (a tenth of a build). Hand-written pages can list the topics by holding the marker."""
+        if (generated := self._generated.get(page.file.src_uri)) is not None:
+            page.meta.update(copy.deepcopy(generated.meta))  # a preview reuses the pages: never change them
         if TOPIC_INDEX_MARKER in markdown:
             assert self.library is not None
             summaries = len(self.library.topics) <= self.config.az_summaries_up_to
@@ -207,6 +233,9 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
             write_shard_state(Path(config.site_dir), shard=self.shard[0], search=self.search, fingerprint=self.shard[1])
         else:
             self.search.write(Path(config.site_dir))
+        if self.cache is not None:
+            self.cache.finish(Path(config.site_dir), search=self.search, session=Session(
+                config=config, files=self._env_files[1], nav=self.site_nav.full, env=self._env_files[0]))
 
     def _source_of(self, src_uri: str, config: MkDocsConfig) -> str:
         """The file an editor changes to fix a page, relative to the project."""
@@ -247,7 +276,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         return review
 
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
-        output = fix_theme_markup(output)
+        output = minified(fix_theme_markup(output))
         if not self.previewing:
             return allow_inline_code(output)
         problem = self.too_hard.get(self._source_of(page.file.src_uri, config))
@@ -255,7 +284,9 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         allow = allow_preview_code if self.previewing else allow_inline_code
-        return allow(fix_theme_markup(output_content))  # 404.html is a template, not a page
+        if not template_name.endswith(".html"):  # sitemap.xml
+            return output_content
+        return allow(minified(fix_theme_markup(output_content)))  # 404.html is a template, not a page
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         server.watch(str(self._content_dir(config)))

@@ -1,9 +1,10 @@
 """`healthsite serve`: a live preview that survives mistakes.
 
 MkDocs' own server stops showing pages while a rebuild fails, and says why only in the
-terminal. Here every rebuild is a whole build into a folder beside the served one, swapped
-in only on success (site/build.py), so the last good site stays served. While a rebuild
-fails, every page the editor has open reloads and shows the problems at its top, each
+terminal, and rebuilds the whole site after every edit. Here the first build is a whole
+build; after that an edit builds again only the pages it changes, in place
+(site/incremental.py). Content problems are found before any page is written, so the last
+good site stays served. While a rebuild fails, every page the editor has open reloads and shows the problems at its top, each
 with its file, line and field; when the file is fixed, the next rebuild clears them. A
 page too hard to read is built anyway, with a note (site/preview_notes.py), so that its
 editor can see it while they make it plainer; `check` and `build` still refuse it.
@@ -26,6 +27,7 @@ from mkdocs.livereload import LiveReloadServer
 
 from healthsite.errors import HealthsiteError
 from healthsite.site.build import build_site
+from healthsite.site.incremental import PreviewCache
 from healthsite.site.theme_layer import THEME_DIR
 from healthsite.site.settings import content_folder, load_site_config
 
@@ -54,10 +56,18 @@ def serve_preview(*, config_file: Path, host: str, port: int, allow_overdue: boo
     mount_path = urlsplit(config.site_url or "/").path
     preview_url = f"http://{host}:{port}{mount_path}"
     served = Path(tempfile.mkdtemp(prefix="healthsite-preview-"))
+    root = Path(config.config_file_path).parent
+    settings = [Path(config.config_file_path), root / "lay-words.yml", THEME_DIR,
+                *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])]
+    cache, stamp = PreviewCache(), _stamp(settings)
 
     def rebuild() -> None:
+        nonlocal cache, stamp
+        if (now := _stamp(settings)) != stamp:  # the settings or the theme: every page changes
+            cache, stamp = PreviewCache(), now
         try:
-            build_site(config_file=config_file, site_dir=served, allow_overdue=allow_overdue, preview_url=preview_url)
+            build_site(config_file=config_file, site_dir=served, allow_overdue=allow_overdue, preview_url=preview_url,
+                       cache=cache)
         except HealthsiteError as err:  # the build's own problems: content, settings, MkDocs' warnings
             lines = [line.strip() for line in err.message.splitlines()[1:]] or [err.message]
             server.problems = tuple(line for line in lines if not _COUNT.fullmatch(line))
@@ -71,7 +81,6 @@ def serve_preview(*, config_file: Path, host: str, port: int, allow_overdue: boo
     server.error_handler = lambda code: (served / "404.html").read_bytes() if (served / "404.html").is_file() else None
     try:
         rebuild()
-        root = Path(config.config_file_path).parent
         watched = [config.docs_dir, config.config_file_path, config.theme.custom_dir, THEME_DIR, content_folder(config),
                    root / "lay-words.yml"]
         for path in watched:
@@ -85,6 +94,12 @@ def serve_preview(*, config_file: Path, host: str, port: int, allow_overdue: boo
             server.shutdown()
     finally:
         shutil.rmtree(served, ignore_errors=True)
+
+
+def _stamp(paths: list[Path]) -> tuple:
+    """Names, sizes and times of these files and of the files in these folders."""
+    files = [file for path in paths for file in ([path] if path.is_file() else sorted(path.rglob("*")) if path.is_dir() else [])]
+    return tuple((file.as_posix(), file.stat().st_size, file.stat().st_mtime_ns) for file in files)
 
 
 def _banner(problems: tuple[str, ...]) -> str:

@@ -34,7 +34,7 @@ def load_site_config(config_file: Path, *, strict: bool, content_dir: Path | Non
         try:
             config = load_config(str(config_file), strict=strict)
         except (Abort, ConfigurationError, PluginError) as err:
-            raise BuildFailed("\n".join(f"{config_file.name}: {e}" for e in errors) or str(err)) from None
+            raise BuildFailed("\n".join(f"{config_file.name}: {_with_hint(e)}" for e in errors) or str(err)) from None
     plugin = config.plugins.get("healthsite")
     if plugin is not None:
         if content_dir is not None:
@@ -68,3 +68,32 @@ def _config_errors() -> Iterator[list[str]]:
 def _setting_path(message: str) -> str:
     message = re.sub(r"^Config value 'plugins': Plugin '([^']+)' option '([^']+)': ", r"plugins.\1.\2: ", message)
     return re.sub(r"^Config value '([^']+)': ", r"\1: ", message)
+
+
+def _with_hint(error: str) -> str:
+    if 'The "minify" plugin is not installed' in error:  # sites started before healthsite 0.3
+        return error + "; healthsite now makes pages smaller itself: delete the `- minify:` entry and its settings from mkdocs.yml"
+    return error
+
+
+@contextlib.contextmanager
+def collected_warnings() -> Iterator[list[str]]:
+    """The lines of MkDocs' warnings and errors while the block runs. In strict mode MkDocs
+    aborts on any warning (a broken link, a missing page), and its exception says only how
+    many there were: the logged messages say which."""
+    lines: list[str] = []
+    handler = _Lines(lines, level=logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(handler)
+    try:
+        yield lines
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+
+
+class _Lines(logging.Handler):
+    def __init__(self, lines: list[str], *, level: int) -> None:
+        super().__init__(level=level)
+        self.lines = lines
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.extend(line for line in record.getMessage().splitlines() if line.strip())

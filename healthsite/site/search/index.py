@@ -94,6 +94,13 @@ class SearchIndex:
                                      stems={name: self._stem_counts(field) for name, field in fields.items()},
                                      named=frozenset(named))
 
+    def carry_over(self, previous: SearchIndex, *, urls: set[str]) -> None:
+        """Take the entries of these pages from an earlier build's index (a preview's pages
+        that were not built again), with the spellings and stems it had learnt."""
+        self._stems.update(previous._stems)
+        self._spelled.update(previous._spelled)
+        self.pages.update((url, page) for url, page in previous.pages.items() if url in urls)
+
     def state(self) -> dict:
         """What this index has collected, as JSON data: a shard of the site hands it to `merge`."""
         return {
