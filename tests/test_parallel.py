@@ -87,3 +87,16 @@ def test_a_shard_with_broken_content_fails_like_a_build(project: Path, tmp_path:
     assert done.returncode == 1
     assert "content/gout/causes/alcohol.md:2: front matter is not valid YAML" in done.stderr
     assert "Traceback" not in done.stderr and not (tmp_path / "site").exists()
+
+
+def test_pages_too_hard_to_read_in_each_shard_are_all_named(project: Path, tmp_path: Path) -> None:
+    """Each shard grades only its own topics: a parallel build must still name every such page."""
+    hard = copy_project(tmp_path / "hard", content=project / "content")
+    sentence = ("Intermittent involuntary fasciculations frequently accompany psychological overstimulation, "
+                "particularly circumstances characterised by sustained physiological hyperarousal. ") * 4
+    for page in (hard / "content" / "gout" / "causes" / "attack-triggers.md", hard / "content" / "muscle-twitches" / "causes" / "fatigue.md"):
+        page.write_text(page.read_text(encoding="utf-8") + "\n" + sentence + "\n", encoding="utf-8")
+    done = healthsite("build", "--jobs", "2", "--site-dir", tmp_path / "site", cwd=hard)
+    assert done.returncode == 1
+    assert "content/gout/causes/attack-triggers.md" in done.stderr and "content/muscle-twitches/causes/fatigue.md" in done.stderr
+    assert "Traceback" not in done.stderr and not (tmp_path / "site").exists()

@@ -94,9 +94,6 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         layer_theme(config.theme)
         self.load_content(config)
         assert self.library is not None and self.rendered is not None
-        if self.shard:
-            sizes = {topic.slug: sum(len(topic.of_kind(kind)) for kind in topic.kinds()) for topic in self.library.topics}
-            self._shard_topics = self.shard[0].topics(sizes)
         _check_comments_settings(config.extra.get("comments") or {})
         config.nav = with_topics(config.nav, self.rendered.nav)
         try:
@@ -117,7 +114,13 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
             raise PluginError(err.message) from None
         self.rendered = render_library(self.library, cache=self.cache.pages if self.cache else None)
         self._generated = {page.src_uri: page for page in self.rendered.pages}
-        report = self.quality_report(config, library=self.library, today=dt.date.today())
+        checked = self.library
+        if self.shard:  # each shard checks its own topics, the first also the site's own pages
+            sizes = {topic.slug: sum(len(topic.of_kind(kind)) for kind in topic.kinds()) for topic in self.library.topics}
+            self._shard_topics = self.shard[0].topics(sizes)
+            checked = dataclasses.replace(self.library, topics=tuple(t for t in self.library.topics if t.slug in self._shard_topics))
+        report = self.quality_report(config, library=checked, today=dt.date.today(),
+                                     docs=not self.shard or self.shard[0].number == 1)
         for warning in [*report.warnings, *report.unfinished]:
             log.info(f"healthsite: {warning}")  # info, not warning: a strict build must not stop for these
         # A preview shows a page that is too hard to read, with a note, so its editor can fix it.
@@ -126,10 +129,10 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         if problems:
             raise PluginError(ContentError(problems).message)
 
-    def quality_report(self, config: MkDocsConfig, *, library: Library, today: dt.date) -> QualityReport:
-        """Review dates and reading grades of the content and the hand-written pages."""
+    def quality_report(self, config: MkDocsConfig, *, library: Library, today: dt.date, docs: bool = True) -> QualityReport:
+        """Review dates and reading grades of the content and (with `docs`) the hand-written pages."""
         root = self._root(config)
-        written, problems = docs_pages(Path(config.docs_dir), root=root, default=self.site_review())
+        written, problems = docs_pages(Path(config.docs_dir), root=root, default=self.site_review()) if docs else ([], [])
         settings = QualitySettings(
             reading_grade_limit=self.config.reading_grade_limit,
             review_warning_days=self.config.review_warning_days,

@@ -17,6 +17,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
@@ -26,6 +27,7 @@ from pathlib import Path
 from healthsite.errors import HealthsiteError
 from healthsite.site.search.index import SearchIndex
 
+_COUNT = re.compile(r"\d+ problems? in content:")  # a heading among the problems, not one of them
 SHARD_DIR = ".healthsite-shard"  # in a shard's output: shard.json and search.json, never in a merged site
 
 
@@ -109,13 +111,15 @@ def merge_shards(shard_dirs: list[Path], *, into: Path) -> None:
 
 def build_in_parallel(*, jobs: int, build_shard, staging: Path) -> None:
     """`build_shard(shard, folder)` for each of `jobs` shards at once, in processes of their own,
-    then merged into `staging`. The first shard's error is raised (they report the same problems)."""
+    then merged into `staging`. Each shard checks its own topics, so every shard's problems are
+    reported, one line each."""
     with tempfile.TemporaryDirectory(prefix=".shards-", dir=staging.parent) as work:
         folders = [Path(work) / str(n) for n in range(1, jobs + 1)]
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             futures = [pool.submit(build_shard, Shard(n, jobs), folder) for n, folder in enumerate(folders, start=1)]
-            for future in futures:
-                future.result()
+            failures = [future.exception() for future in futures if future.exception() is not None]
+        if failures:
+            raise _joined(failures)
         merge_shards(folders, into=staging)
 
 
@@ -129,3 +133,15 @@ def _manifest(folder: Path) -> dict:
         raise HealthsiteError(f"cannot merge {folder}: it is not a shard (no {SHARD_DIR}/shard.json); "
                               "build one with: healthsite build --shard I/N --site-dir DIR")
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _joined(failures: list[BaseException]) -> BaseException:
+    """The shards' failures as one: the first, with the others' problems it does not name."""
+    first = failures[0]
+    if not isinstance(first, HealthsiteError):
+        return first
+    lines = first.message.splitlines()
+    for failure in failures[1:]:
+        extra = failure.message.splitlines()[1:] if isinstance(failure, HealthsiteError) else [str(failure)]
+        lines.extend(line for line in extra if line not in lines and not _COUNT.fullmatch(line.strip()))
+    return HealthsiteError("\n".join(lines))
