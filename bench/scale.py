@@ -15,7 +15,8 @@ It prints pages, seconds, pages per second, peak memory of the largest process, 
 largest page KB, an item page's KB and the search index MB (and gzipped). Nothing is kept.
 A benchmark, not a test.
 
-    .venv/bin/python bench/scale.py [--topics 10 100 1000] [--plain-up-to 1000] [--preview-up-to 100]
+    .venv/bin/python bench/scale.py [--topics 10 100 1000] [--only jobs1 jobs2 shards material preview]
+                                    [--plain-up-to 1000] [--preview-up-to 1000]
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ class Figures:
                 f" {self.item_page_bytes / 1024:>8.1f} {self.index_bytes / mb:>8.2f} {self.index_gzip_bytes / mb:>8.2f}")
 
 
+BUILDS = ["jobs1", "jobs2", "shards", "material", "preview"]
 HEADER = (f"{'build':10} {'topics':>6} {'pages':>7} {'seconds':>8} {'pages/s':>7} {'ms/page':>7} {'peak MB':>7} {'site MB':>9}"
           f" {'max KB':>8} {'item KB':>8} {'index MB':>8} {'gzip MB':>8}")
 
@@ -76,19 +78,22 @@ def main() -> None:
             import_s = _import(work, topics=topics)
             project = work / "project"
             healthsite = str(BIN / "healthsite")
-            print(_measure("jobs 1", project, topics=topics, runs=[[healthsite, "build", "--jobs", "1"]]).row(),
-                  f"  (import {import_s:.1f} s)", flush=True)
-            print(_measure("jobs 2", project, topics=topics, runs=[[healthsite, "build", "--jobs", "2"]]).row(), flush=True)
-            print(_measure("shards 2", project, topics=topics, parallel=True, runs=[
+            print(f"{'import':10} {topics:>6}  {import_s:.1f} s", flush=True)
+            if "jobs1" in args.only:
+                print(_measure("jobs 1", project, topics=topics, runs=[[healthsite, "build", "--jobs", "1"]]).row(), flush=True)
+            if "jobs2" in args.only:
+                print(_measure("jobs 2", project, topics=topics, runs=[[healthsite, "build", "--jobs", "2"]]).row(), flush=True)
+            if "shards" in args.only:
+                print(_measure("shards 2", project, topics=topics, parallel=True, runs=[
                 [healthsite, "build", "--shard", "1/2", "--site-dir", "part-1"],
                 [healthsite, "build", "--shard", "2/2", "--site-dir", "part-2"],
                 [healthsite, "merge", "part-1", "part-2", "--site-dir", "site"],
             ]).row(), flush=True)
-            if topics <= args.plain_up_to:
+            if "material" in args.only and topics <= args.plain_up_to:
                 plain = plain_material_project(project=project, out=work / "plain")
                 print(_measure("material", plain, topics=topics, runs=[[str(BIN / "mkdocs"), "build", "--strict", "-q"]]).row(),
                       flush=True)
-            if topics <= args.preview_up_to:
+            if "preview" in args.only and topics <= args.preview_up_to:
                 text, title = preview_seconds(project)
                 print(f"{'preview':10} {topics:>6}  a saved change shown after {text:.1f} s; a new title after {title:.1f} s",
                       flush=True)
@@ -98,6 +103,7 @@ def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--topics", type=int, nargs="+", default=[10, 100, 1000])
     parser.add_argument("--plain-up-to", type=int, default=1000, help="build plain Material only up to this many topics")
+    parser.add_argument("--only", nargs="+", choices=BUILDS, default=BUILDS, help="run only these builds")
     parser.add_argument("--preview-up-to", type=int, default=1000, help="time the preview only up to this many topics")
     return parser.parse_args()
 

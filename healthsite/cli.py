@@ -143,13 +143,17 @@ def check(content_dir: Path, config_file: Path, report: bool, allow_overdue: boo
 
 def _check_quality(library, *, config, allow_overdue: bool, today: dt.date, report: bool = False,
                    publishing: bool = False) -> None:
-    """Review dates, reading grades and [[fill-ins]]: print the warnings (and the grades), raise
-    on problems. Fill-ins are problems when `publishing` (check), warnings for a build."""
+    """Review dates, reading grades, [[fill-ins]] and translations: print the warnings (and the
+    grades), raise on problems. Fill-ins are problems when `publishing` (check), warnings for a build."""
+    from healthsite.check.translations import check_translations
+
     quality = _quality_report(library, config=config, allow_overdue=allow_overdue, today=today)
     if report:
         click.echo(_grade_table(quality))
-    problems = [*quality.problems, *(quality.unfinished if publishing else ())]
-    for warning in [*quality.warnings, *(() if publishing else quality.unfinished)]:
+    plugin = config.plugins.get("healthsite") if config is not None else None
+    translation_problems, translation_warnings = check_translations(library, plugin.config.languages if plugin else [])
+    problems = [*quality.problems, *(quality.unfinished if publishing else ()), *translation_problems]
+    for warning in [*quality.warnings, *(() if publishing else quality.unfinished), *translation_warnings]:
         click.echo(f"warning: {warning}", err=True)
     if problems:
         raise ContentError(problems)
@@ -176,15 +180,24 @@ def _grade_table(quality: QualityReport) -> str:
 
 
 @main.command()
-@click.argument("kind", type=_KindChoice())
-@click.argument("title")
-@click.option("--topic", required=True, help="The topic's folder name, e.g. muscle-twitches.")
+@click.argument("what", nargs=-1, required=True, metavar="KIND TITLE | FILE...")
+@click.option("--topic", help="For a new page: the topic's folder name, e.g. muscle-twitches.")
+@click.option("--lang", "language", help="Translate each content FILE into this language (its code, e.g. es).")
 @CONTENT_OPTION
-def new(kind: str, title: str, topic: str, content_dir: Path) -> None:
-    """Write a new KIND page called TITLE, with every field explained, ready to fill in."""
-    from healthsite.content.scaffold import new_item
+def new(what: tuple[str, ...], topic: str | None, language: str | None, content_dir: Path) -> None:
+    """Write a new KIND page called TITLE in a --topic, with every field explained, ready to fill
+    in; or, with --lang, the translation of each content FILE, beside it, with its texts to translate."""
+    from healthsite.content.scaffold import new_item, new_translation
 
-    path = new_item(kind=KINDS.by_command(kind), title=title, topic=topic, content_dir=content_dir)
+    if language is not None:
+        for source in what:
+            path = new_translation(source=Path(source), language=language)
+            click.echo(f"Wrote {path.as_posix()}. Translate each text between [[ and ]], then run: healthsite check")
+        return
+    if len(what) != 2 or topic is None:
+        raise click.UsageError("expected KIND TITLE --topic FOLDER (a new page), or --lang LANG FILE... (a translation)")
+    kind = _KindChoice().convert(what[0], None, None)
+    path = new_item(kind=KINDS.by_command(kind), title=what[1], topic=topic, content_dir=content_dir)
     click.echo(f"Wrote {path.as_posix()}. Fill in the summary and the text, then run: healthsite check")
 
 

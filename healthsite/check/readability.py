@@ -59,6 +59,22 @@ def grade_markdown(text: str) -> Grades:
     )
 
 
+# Reading-ease formulas made for a language, where grade formulas made for English mislead
+# (Spanish words have more syllables for the same difficulty). 0 to 100, higher is easier.
+EASE_FORMULAS = {"es": ("Fernández Huerta", "fernandez_huerta")}
+
+
+@functools.lru_cache(maxsize=100_000)
+def reading_ease(text: str, language: str) -> tuple[float, int]:
+    """The text's reading ease by its language's formula, and its number of words."""
+    prose = plain_text(text)
+    textstat.set_lang(language)  # syllables by the language's hyphenation rules
+    try:
+        return round(getattr(textstat, EASE_FORMULAS[language][1])(prose), 1), textstat.lexicon_count(prose)
+    finally:
+        textstat.set_lang("en_US")
+
+
 def plain_text(text: str) -> str:
     """The page's prose as sentences. Headings are left out; list items and table cells
     count as sentences of their own, as a reader reads them."""

@@ -15,7 +15,7 @@ from healthsite.content.kinds import KINDS, Kind
 from healthsite.content.model import CareCard, Item, Library, Review, Source, Topic, Urgency
 from healthsite.content.report import Collector
 from healthsite.content.schema import CareCardMeta, TopicMeta, item_schema
-from healthsite.content.slugs import slug_problem
+from healthsite.content.slugs import TRANSLATION_NAME, slug_problem
 from healthsite.content.validate import check_markup, validate
 from healthsite.errors import ContentError, did_you_mean
 
@@ -88,7 +88,8 @@ def _entries(folder: Path, report: Collector) -> list[Path]:
 
 
 def _skipped(path: Path) -> bool:
-    return path.name.startswith(".") or path.name in IGNORED_NAMES
+    """Hidden files, README.md, and translations (content/translations.py reads those)."""
+    return path.name.startswith(".") or path.name in IGNORED_NAMES or TRANSLATION_NAME.match(path.name) is not None
 
 
 def _inside(path: Path, folder: Path) -> bool:

@@ -1,4 +1,5 @@
-"""`healthsite new`: write a new item file (a symptom, a risk factor...) for an editor.
+"""`healthsite new`: write a new item file (a symptom, a risk factor...) for an editor, or
+(`--lang`) the translation of a content file to fill in.
 
 The file has every field, each with a comment from the schema saying what to
 write, so an editor fills in a form rather than learning YAML from scratch.
@@ -10,11 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from healthsite.content.fields import field_docs
-from healthsite.content.frontmatter import dump_fields
+from healthsite.content.frontmatter import dump_fields, read_document
 from healthsite.content.kinds import Kind
 from healthsite.content.loader import TOPIC_FILE
-from healthsite.content.schema import item_schema
-from healthsite.content.slugs import slug_problem, slugify
+from healthsite.content.report import Collector
+from healthsite.content.schema import TranslationMeta, item_schema
+from healthsite.content.slugs import TRANSLATION_NAME, slug_problem, slugify
+from healthsite.content.translations import source_version, translation_path
 from healthsite.errors import HealthsiteError, did_you_mean
 
 
@@ -64,6 +67,39 @@ def item_markdown(*, kind: Kind, title: str, topic_dir: Path) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def new_translation(*, source: Path, language: str) -> Path:
+    """Write the translation of `source` into `language` beside it: every text to translate
+    between [[ and ]], which `healthsite check` refuses until each is replaced."""
+    if source.suffix != ".md" or TRANSLATION_NAME.match(source.name) or not source.is_file():
+        raise ScaffoldRefused(f"{source.as_posix()}: expected a content file to translate, such as content/<topic>/causes/<name>.md")
+    path = translation_path(source, language)
+    if path.exists():
+        raise ScaffoldRefused(f"{path.as_posix()} already exists; edit it, and set its translation_of as `healthsite check` says")
+    report = Collector(root=Path.cwd())
+    doc = read_document(source, report)
+    if doc is None:
+        raise ScaffoldRefused("\n".join(str(problem) for problem in report.problems))
+    values = {
+        "title": f"[[{doc.meta.get('title', '')}]]",
+        "summary": f"[[{doc.meta.get('summary', '')}]]",
+        "aliases": [],
+        "care_cards": [{"reasons": [f"[[{reason}]]" for reason in card.get("reasons", [])],
+                        **({"action": f"[[{card['action']}]]"} if card.get("action") else {})}
+                       for card in doc.meta.get("care_cards") or []],
+        "translation_review": "[[Who checked this translation; or: not yet reviewed by a health professional]]",
+        "translation_of": source_version(source),
+    }
+    lines = ["---"]
+    for field in field_docs(TranslationMeta):
+        if field.name == "care_cards" and not values["care_cards"]:
+            continue
+        lines.append(f"# {field.name} ({'required' if field.required else 'optional'}): {field.description}")
+        lines.append(dump_fields({field.name: values[field.name]}, flow_lists=field.name == "aliases").strip())
+    lines += ["---", "[[Translate the text below into plain words, then delete this line.]]", "", doc.body]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
 
 
 def _choices(folder: Path) -> str:

@@ -95,6 +95,27 @@ class _ItemMeta(_Strict):
     care_cards: list[CareCardMeta] = CareCards
 
 
+class CareCardText(_Strict):
+    reasons: list[Text] = Field(min_length=1, description="The card's reasons, translated, in the same order as the source's.")
+    action: Text | None = Field(None, description="The card's closing sentence, translated, if the source has one.")
+
+
+class TranslationMeta(_Strict):
+    """A page in another language (`dehydration.es.md` beside `dehydration.md`): only what
+    readers read; links, order, dates, sources and flags come from the source file."""
+
+    title: Text = Field(description="The page title, translated.")
+    summary: Text = Field(description="The summary, translated.")
+    aliases: list[Text] = Field(default_factory=list, description="Words readers of this language use for it "
+                                "(not a word-for-word translation of the source's aliases).")
+    care_cards: list[CareCardText] = Field(default_factory=list, description="The source's care cards, translated: "
+                                           "one entry per card, in the same order, with `reasons` and `action`.")
+    translation_of: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")] = Field(
+        description="Which version of the source this translates: `healthsite new --lang` writes it; "
+        "`healthsite check` says when the source has changed since.")
+    translation_review: Text | None = Field(None, description="Who checked the translation, or that no clinician has yet.")
+
+
 @functools.cache
 def item_schema(kind: Kind) -> type[_ItemMeta]:
     """The front-matter model of one kind: the common item fields, then one list of slugs per

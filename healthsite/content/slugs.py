@@ -10,6 +10,8 @@ import unicodedata
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 SLUG_RE = re.compile(SLUG_PATTERN)
 MAX_SLUG_LENGTH = 60  # long slugs make unwieldy addresses
+# A translation beside its source: "dehydration.es.md", "topic.es.md" (content/translations.py).
+TRANSLATION_NAME = re.compile(r"^(?P<stem>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?P<language>[a-z]{2,3})\.md$")
 
 
 def slugify(text: str) -> str:

@@ -15,8 +15,6 @@ import os
 from pathlib import Path
 from urllib.parse import urljoin
 
-from mkdocs.config import config_options
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -29,7 +27,8 @@ from healthsite.site.dates import GitDates, read_git_dates
 from healthsite.errors import ContentError
 from healthsite.content.loader import load_library
 from healthsite.content.model import Library, Review
-from healthsite.site.brand import BrandColour, brand_css
+from healthsite.site.brand import brand_css
+from healthsite.site.plugin_config import HealthsiteConfig, check_comments_settings
 from healthsite.site.theme_layer import StylesheetError, inline_stylesheet, layer_theme
 from healthsite.site.incremental import PreviewCache, Session, nav_outline, topic_navs
 from healthsite.site.navigation import SiteNav, breadcrumbs, with_topics
@@ -38,6 +37,7 @@ from healthsite.site.preview_notes import with_preview_note
 from healthsite.site.theme_fixes import fix_theme_markup
 from healthsite.site.minify import minified
 from healthsite.site.print_links import with_print_addresses
+from healthsite.check.translations import check_translations
 from healthsite.check.quality import QualityReport, QualitySettings, check_quality, content_pages, docs_pages, page_review
 from healthsite.render.pages import TOPIC_INDEX_MARKER, GeneratedPage, RenderedSite, overview_uri, render_library, topic_index
 from healthsite.site.search.index import SearchIndex
@@ -45,33 +45,6 @@ from healthsite.site.shards import Shard, write_shard_state
 from healthsite.site.seo import robots_txt
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
-GISCUS_SETTINGS = ("repo", "repo_id", "category", "category_id")
-
-
-class HealthsiteConfig(Config):
-    content_dir = config_options.Type(str, default="content")
-    # Trust checks (see healthsite.check.quality). allow_overdue is for local previews only.
-    allow_overdue = config_options.Type(bool, default=False)
-    review_warning_days = config_options.Type(int, default=30)
-    reading_grade_limit = config_options.Type((int, float), default=10)
-    # The review shown on hand-written pages (docs/) whose front matter has none.
-    reviewed = config_options.Optional(config_options.Type(dict))
-    next_review = config_options.Optional(config_options.Type(dt.date))
-    # The stylesheet minified into every page's <head>, so that a reader's phone can show the
-    # page without waiting for one more file (theme/main.html): the package's, unless the
-    # site's docs/ has a file at this path.
-    inline_css = config_options.Type(str, default="assets/healthsite.css")
-    # The home page's A-Z shows each topic's summary up to this many topics, then titles
-    # only (as large health A-Zs do), so its first view stays within the weight budget.
-    az_summaries_up_to = config_options.Type(int, default=100)
-    # The owner's colour for the header, links and buttons; it must reach 7:1 against white.
-    brand_colour = BrandColour()
-    # The hand-written pages the footer links to on every page, in this order.
-    footer_pages = config_options.ListOfItems(config_options.Type(str), default=[
-        "about.md", "contact.md", "privacy.md", "disclaimer.md", "editorial-policy.md", "accessibility.md",
-    ])
-
-
 class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
     library: Library | None = None
     rendered: RenderedSite | None = None
@@ -94,7 +67,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         layer_theme(config.theme)
         self.load_content(config)
         assert self.library is not None and self.rendered is not None
-        _check_comments_settings(config.extra.get("comments") or {})
+        check_comments_settings(config.extra.get("comments") or {})
         config.nav = with_topics(config.nav, self.rendered.nav)
         try:
             self.search = SearchIndex.for_site(root=self._root(config), library=self.library, language=config.theme["language"])
@@ -126,6 +99,11 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         # A preview shows a page that is too hard to read, with a note, so its editor can fix it.
         self.too_hard = {p.path.as_posix(): p.message for p in report.too_hard} if self.previewing else {}
         problems = [p for p in report.problems if p.path.as_posix() not in self.too_hard]
+        if self.config.languages and (not self.shard or self.shard[0].number == 1):
+            translation_problems, warnings = check_translations(self.library, self.config.languages)
+            problems += translation_problems
+            for warning in warnings:
+                log.info(f"healthsite: {warning}")
         if problems:
             raise PluginError(ContentError(problems).message)
 
@@ -311,13 +289,3 @@ def _footer_file(files: Files, src_uri: str, *, config: MkDocsConfig) -> File:
     if file is None or not file.is_documentation_page():
         raise PluginError(f"mkdocs.yml: plugins.healthsite.footer_pages: no page {Path(config.docs_dir).name}/{src_uri}")
     return file
-
-
-def _check_comments_settings(comments: dict) -> None:
-    """extra.comments in mkdocs.yml: off by default, or Giscus with its four ids."""
-    provider = comments.get("provider", "none")
-    if provider not in {"none", "giscus"}:
-        raise PluginError(f"mkdocs.yml: extra.comments.provider: expected 'none' or 'giscus', got {provider!r}")
-    missing = [name for name in GISCUS_SETTINGS if provider == "giscus" and not comments.get(name)]
-    if missing:
-        raise PluginError(f"mkdocs.yml: extra.comments: Giscus needs {', '.join(missing)} (see giscus.app for the ids)")
