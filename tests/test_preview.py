@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 from playwright.sync_api import expect
 
-from conftest import copy_project, item_md, write, write_valid_content
+from conftest import copy_project, item_md, write_valid_content
 from healthsite.cli import main
 
 BIN = Path(sys.executable).parent

@@ -69,29 +69,9 @@ def render_library(library: Library, *, cache: PageCache | None = None) -> Rende
     return RenderedSite(pages=tuple(pages), nav=nav)
 
 
-TOPIC_INDEX_MARKER = "<!-- healthsite:topics -->"
-
-
-def topic_index(library: Library, *, from_uri: str, summaries: bool = True) -> str:
-    """The A-Z index: a search button, a row of letters, then the topics under each letter,
-    as Markdown relative to the page at `from_uri`; with each topic's summary, or titles only."""
-    return _render("index.md.j2", uri=from_uri, groups=_by_letter(library.topics), summaries=summaries,
-                   overview=lambda t: _relative(from_uri, overview_uri(t)), tags=_tag_labels,
-                   az_id=lambda letter: f"az-{letter.lower() if letter != '#' else 'other'}")
-
-
-def _tag_labels(topic: Topic) -> str:
+def tag_labels(topic: Topic) -> str:
     """The topic's tags as they read on a page: "Muscles, bones and joints, Symptom"."""
     return ", ".join(TAG_LABELS[tag] for tag in topic.tags)
-
-
-def _by_letter(topics: tuple[Topic, ...]) -> list[tuple[str, list[Topic]]]:
-    """Topics grouped under the first letter of their title; digits and signs under '#'."""
-    groups: dict[str, list[Topic]] = {}
-    for topic in topics:
-        first = topic.title[:1].upper()
-        groups.setdefault(first if "A" <= first <= "Z" else "#", []).append(topic)
-    return sorted(groups.items(), key=lambda group: (group[0] == "#", group[0]))
 
 
 # --- Paths ------------------------------------------------------------------------------
@@ -109,7 +89,7 @@ def item_uri(topic: Topic, item: Item) -> str:
     return f"{topic.slug}/{item.kind.folder}/{item.slug}.md"
 
 
-def _relative(from_uri: str, to_uri: str) -> str:
+def relative_uri(from_uri: str, to_uri: str) -> str:
     return posixpath.relpath(to_uri, posixpath.dirname(from_uri))
 
 
@@ -135,16 +115,16 @@ def _overview_page(topic: Topic, *, related: tuple[Topic, ...]) -> GeneratedPage
         search={"boost": OVERVIEW_SEARCH_BOOST},
         **_trust_fields(topic, care_cards=topic.care_cards, structured_data=jsonld.topic_page(topic)),
     )
-    markdown = _render(
+    markdown = render_template(
         "topic.md.j2",
         uri=uri,
         topic=topic,
         lead=lead,
         rest=rest,
-        checklist=_relative(uri, checklist_uri(topic)) if build_checklist(topic) else None,
+        checklist=relative_uri(uri, checklist_uri(topic)) if build_checklist(topic) else None,
         sections=[(kind, topic.of_kind(kind)) for kind in topic.kinds()],
-        related=[(t, _relative(uri, overview_uri(t))) for t in related],
-        tags=_tag_labels(topic),
+        related=[(t, relative_uri(uri, overview_uri(t))) for t in related],
+        tags=tag_labels(topic),
     )
     return GeneratedPage(src_uri=uri, markdown=markdown, meta=meta, edit_path=topic.path, search_label=f"Overview · {topic.title}")
 
@@ -156,13 +136,13 @@ def _checklist_page(topic: Topic, checklist: Checklist) -> GeneratedPage:
         **_trust_fields(topic, structured_data=jsonld.topic_page(topic, name=checklist.front_matter()["title"],
                                                                 kinds=checklist.kinds())),
     )
-    markdown = _render(
+    markdown = render_template(
         "checklist.md.j2",
         uri=uri,
         topic=topic,
         checklist=checklist,
         care_card_marker=CARE_CARD_MARKER,
-        overview=_relative(uri, overview_uri(topic)),
+        overview=relative_uri(uri, overview_uri(topic)),
     )
     return GeneratedPage(src_uri=uri, markdown=markdown, meta=meta, edit_path=None, search_label=f"Checklist · {topic.title}")
 
@@ -176,14 +156,14 @@ def _section_page(topic: Topic, kind: Kind) -> GeneratedPage:
         search={"exclude": True},  # a list of summaries: search finds the item pages themselves
         **_trust_fields(topic, structured_data=jsonld.topic_page(topic, name=heading, kinds=(kind,))),
     )
-    markdown = _render(
+    markdown = render_template(
         "section.md.j2",
         uri=uri,
         topic=topic,
         heading=heading,
         intro=kind.intro,
         items=topic.of_kind(kind),
-        overview=_relative(uri, overview_uri(topic)),
+        overview=relative_uri(uri, overview_uri(topic)),
     )
     return GeneratedPage(src_uri=uri, markdown=markdown, meta=meta, edit_path=None, search_label=f"{kind.plural} · {topic.title}")
 
@@ -197,15 +177,15 @@ def _item_page(topic: Topic, item: Item) -> GeneratedPage:
         hide=["navigation", "toc"],  # the answer first: breadcrumbs lead back, not a long sidebar
         **_trust_fields(topic, care_cards=item.care_cards, structured_data=jsonld.item_page(topic, item)),
     )
-    markdown = _render(
+    markdown = render_template(
         item.kind.template,
         uri=uri,
         topic=topic,
         item=item,
         list_title=item.kind.list_title.format(topic=_lower_first(topic.title)),
         related=_related(topic, item),
-        section_index=_relative(uri, section_uri(topic, item.kind)),
-        overview=_relative(uri, overview_uri(topic)),
+        section_index=relative_uri(uri, section_uri(topic, item.kind)),
+        overview=relative_uri(uri, overview_uri(topic)),
     )
     return GeneratedPage(src_uri=uri, markdown=markdown, meta=meta, edit_path=item.path, search_label=f"{item.kind.label} · {topic.title}")
 
@@ -287,9 +267,9 @@ def _lower_first(text: str) -> str:
     return text if first.isupper() and len(first) > 1 else text[:1].lower() + text[1:]
 
 
-def _render(template: str, *, uri: str, **context: Any) -> str:
+def render_template(template: str, *, uri: str, **context: Any) -> str:
     def link(from_uri: str, item: Item) -> str:
-        return _relative(from_uri, item_uri(context["topic"], item))
+        return relative_uri(from_uri, item_uri(context["topic"], item))
 
     text = _ENV.get_template(template).render(uri=uri, link=link, care_cards_marker=CARE_CARDS_MARKER, **context)
     return text.strip() + "\n"

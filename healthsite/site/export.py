@@ -32,7 +32,8 @@ from healthsite.content import safety as markup
 from healthsite.content.loader import load_library
 from healthsite.errors import HealthsiteError
 from healthsite.render import jsonld
-from healthsite.render.pages import TOPIC_INDEX_MARKER, render_library, topic_index
+from healthsite.render.az import TOPIC_INDEX_MARKER, topic_index
+from healthsite.render.pages import render_library
 from healthsite.site.brand import brand_css
 from healthsite.site.build import staged
 from healthsite.site.dates import read_git_dates

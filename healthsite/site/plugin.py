@@ -39,7 +39,8 @@ from healthsite.site.minify import minified
 from healthsite.site.print_links import with_print_addresses
 from healthsite.check.translations import check_translations
 from healthsite.check.quality import QualityReport, QualitySettings, check_quality, content_pages, docs_pages, page_review
-from healthsite.render.pages import TOPIC_INDEX_MARKER, GeneratedPage, RenderedSite, overview_uri, render_library, topic_index
+from healthsite.render.az import TOPIC_INDEX_MARKER, topic_index
+from healthsite.render.pages import GeneratedPage, RenderedSite, overview_uri, render_library
 from healthsite.site.search.index import SearchIndex
 from healthsite.site.shards import Shard, write_shard_state
 from healthsite.site.seo import robots_txt

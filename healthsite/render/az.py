@@ -1,0 +1,26 @@
+"""The A-Z index of topics that a hand-written page (the home page) gets where it holds
+the marker: a search button, a row of letters, then the topics under each letter."""
+
+from __future__ import annotations
+
+from healthsite.content.model import Library, Topic
+from healthsite.render.pages import overview_uri, relative_uri, render_template, tag_labels
+
+TOPIC_INDEX_MARKER = "<!-- healthsite:topics -->"
+
+
+def topic_index(library: Library, *, from_uri: str, summaries: bool = True) -> str:
+    """The A-Z index: a search button, a row of letters, then the topics under each letter,
+    as Markdown relative to the page at `from_uri`; with each topic's summary, or titles only."""
+    return render_template("index.md.j2", uri=from_uri, groups=_by_letter(library.topics), summaries=summaries,
+                   overview=lambda t: relative_uri(from_uri, overview_uri(t)), tags=tag_labels,
+                   az_id=lambda letter: f"az-{letter.lower() if letter != '#' else 'other'}")
+
+
+def _by_letter(topics: tuple[Topic, ...]) -> list[tuple[str, list[Topic]]]:
+    """Topics grouped under the first letter of their title; digits and signs under '#'."""
+    groups: dict[str, list[Topic]] = {}
+    for topic in topics:
+        first = topic.title[:1].upper()
+        groups.setdefault(first if "A" <= first <= "Z" else "#", []).append(topic)
+    return sorted(groups.items(), key=lambda group: (group[0] == "#", group[0]))
