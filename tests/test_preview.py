@@ -94,6 +94,7 @@ def test_a_broken_file_is_named_on_the_page_until_it_is_fixed(preview: str, stre
     stress.write_text(broken)
     banner = phone_page.get_by_role("alert")
     expect(banner).to_contain_text(re.compile(problem), timeout=30_000)
+    assert banner.evaluate("e => e.scrollWidth <= e.clientWidth"), "the file's path wraps on a phone"
     expect(phone_page.locator("article")).to_contain_text("Body of Stress."), "the last good page stays"
     stress.write_text(good.replace("Body of Stress.", "Fixed again."))
     expect(phone_page.locator("article")).to_contain_text("Fixed again.", timeout=30_000)

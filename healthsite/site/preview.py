@@ -34,7 +34,7 @@ from healthsite.site.settings import content_folder, load_site_config
 log = logging.getLogger("mkdocs.healthsite.preview")
 _COUNT = re.compile(r"\d+ problems? in content:")  # a heading among the problems, not one of them
 _BANNER_STYLE = ("position:sticky;top:0;z-index:10;margin:0;padding:1em 1.5em;background:#a8001c;color:#fff;"
-                 "font:1rem/1.5 system-ui,sans-serif")
+                 "font:1rem/1.5 system-ui,sans-serif;overflow-wrap:anywhere")  # long file paths wrap on phones
 
 
 class PreviewServer(LiveReloadServer):
