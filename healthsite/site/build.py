@@ -58,12 +58,12 @@ def build_site(*, config_file: Path, site_dir: Path | None = None, strict: bool 
     target = Path(os.path.abspath(site_dir or config.site_dir))
     _refuse_to_replace_sources(target, config)
     if cache is not None:
+        config.plugins["healthsite"].cache = cache  # a preview's site, built in place
         try:
             if rebuild_pages(cache):  # an edit to text alone: only its pages
                 return target
         except PluginError as err:
             raise BuildFailed(f"the site was not built:\n  {err}") from None
-        config.plugins["healthsite"].cache = cache  # a preview's site, built in place
         config.site_dir = str(target)
         _run_mkdocs(config, dirty=bool(cache.built))  # once built, MkDocs writes only what changed
         return target

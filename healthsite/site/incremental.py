@@ -47,6 +47,9 @@ from healthsite.site.search.index import SearchIndex
 from healthsite.site.settings import BuildFailed, collected_warnings
 
 
+SEARCH_DELAY_SECONDS = 1.0
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Session:
     """What a good MkDocs build leaves to build single pages with."""
@@ -65,15 +68,31 @@ class PreviewCache:
     built: dict[str, tuple[tuple | None, str]] = field(default_factory=dict)  # src_uri -> what it was made from, its file
     search: SearchIndex | None = None
     session: Session | None = None
-    writing: threading.Thread | None = None  # the search index of the last build, being written
+    writing: threading.Timer | None = None  # writes the last build's search index, once the page has reloaded
+    _unwritten: SearchIndex | None = None
     _planned: dict[str, tuple[tuple | None, str]] = field(default_factory=dict)  # the same, for this build
     _unchanged: set[str] = field(default_factory=set)
 
+    def write_search_later(self, search: SearchIndex, site_dir: Path) -> None:
+        """Write the index a moment after the pages: writing it takes longer than they do,
+        and it would slow the server sending the reloaded page (one process, one GIL)."""
+        self._unwritten = search
+        self.writing = threading.Timer(SEARCH_DELAY_SECONDS, self._write_search, args=(site_dir,))
+        self.writing.start()
+
     def wait(self) -> None:
-        """Until the last build's search index is written."""
+        """Until the last build's search index is written (now, if it was still to come)."""
         if self.writing is not None:
+            self.writing.cancel()
             self.writing.join()
             self.writing = None
+        if self.session is not None:
+            self._write_search(Path(self.session.config.site_dir))
+
+    def _write_search(self, site_dir: Path) -> None:
+        search, self._unwritten = self._unwritten, None
+        if search is not None:
+            search.write(site_dir)
 
     def needs_build(self, src_uri: str) -> bool:
         """MkDocs asks this of every page in a dirty build (File.is_modified)."""
@@ -133,9 +152,7 @@ def rebuild_pages(cache: PreviewCache) -> bool:
             _populate_page(page, session.config, session.files)
         for page in pages:
             _build_page(page, session.config, session.files.documentation_pages(), session.nav, session.env)
-    # The index takes longer to write than the pages: the open page reloads first.
-    cache.writing = threading.Thread(target=plugin.search.write, args=(Path(session.config.site_dir),))
-    cache.writing.start()
+    cache.write_search_later(plugin.search, Path(session.config.site_dir))
     return True
 
 

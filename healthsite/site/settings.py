@@ -37,6 +37,9 @@ def load_site_config(config_file: Path, *, strict: bool, content_dir: Path | Non
             raise BuildFailed("\n".join(f"{config_file.name}: {_with_hint(e)}" for e in errors) or str(err)) from None
     plugin = config.plugins.get("healthsite")
     if plugin is not None:
+        # MkDocs keeps one plugin instance per process for a `serve` session (it has on_startup):
+        # a build starts as a plain one; build_site and serve say otherwise.
+        plugin.previewing, plugin.cache, plugin.shard = False, None, None
         if content_dir is not None:
             plugin.config.content_dir = str(content_dir.absolute())
         plugin.config.allow_overdue = plugin.config.allow_overdue or allow_overdue
