@@ -108,3 +108,11 @@ def test_a_broken_file_changes_nothing_and_its_fix_brings_the_preview_up_to_date
     dehydration.write_text(good, encoding="utf-8")  # back as it was when the preview started
     preview.build()
     assert tree_digest(preview.served) == whole_build(preview.project)
+
+
+def test_a_build_after_a_preview_in_the_same_process_is_a_plain_build(preview: Preview, tmp_path: Path) -> None:
+    """MkDocs keeps the plugin instance for the process: nothing of the preview may leak into a build."""
+    site = build_site(config_file=preview.project / "mkdocs.yml", site_dir=tmp_path / "built", allow_overdue=True)
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) == len(list(preview.served.rglob("*.html")))
+    assert not [page for page in pages if "unsafe-inline" in page.read_text(encoding="utf-8")]

@@ -80,6 +80,10 @@ def test_a_saved_change_reaches_the_open_page_by_itself(preview: str, stress: Pa
     stress.write_text(item_md("Stress", treatments="[relaxation]").replace("Body of Stress.", "Rest helps with stress."))
     expect(phone_page.locator("article")).to_contain_text("Rest helps with stress.", timeout=30_000)
     assert refused == [], "live reload runs under the preview's security policy"
+    # One save, one rebuild: reading files while building must not count as a change.
+    phone_page.evaluate("window.__notReloaded = true")
+    phone_page.wait_for_timeout(2000)  # a quiet spell: a rebuild loop reloads the page several times in it
+    assert phone_page.evaluate("window.__notReloaded") is True
 
 
 @pytest.mark.parametrize(("broken", "problem"), [

@@ -24,6 +24,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from healthsite.check.readability import grade_markdown
 from healthsite.errors import HealthsiteError
 from healthsite.site.search.index import SearchIndex
 
@@ -113,6 +114,7 @@ def build_in_parallel(*, jobs: int, build_shard, staging: Path) -> None:
     """`build_shard(shard, folder)` for each of `jobs` shards at once, in processes of their own,
     then merged into `staging`. Each shard checks its own topics, so every shard's problems are
     reported, one line each."""
+    grade_markdown("Read once here. The shards' processes start with it.")  # the syllable dictionary: a second per process
     with tempfile.TemporaryDirectory(prefix=".shards-", dir=staging.parent) as work:
         folders = [Path(work) / str(n) for n in range(1, jobs + 1)]
         with ProcessPoolExecutor(max_workers=jobs) as pool:
