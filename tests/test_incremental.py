@@ -116,3 +116,23 @@ def test_a_build_after_a_preview_in_the_same_process_is_a_plain_build(preview: P
     pages = sorted(site.rglob("*.html"))
     assert len(pages) == len(list(preview.served.rglob("*.html")))
     assert not [page for page in pages if "unsafe-inline" in page.read_text(encoding="utf-8")]
+
+
+def test_an_edit_saved_with_a_broken_translation_is_shown_once_that_is_fixed(tmp_path: Path, whole_build) -> None:
+    """Translations are checked after the pages are rendered: that build failed, having written
+    nothing, and the next good build must write the edit it rendered."""
+    project = copy_project(tmp_path / "project")
+    edit(project / "mkdocs.yml", "      # languages:\n      #   - code: es\n      #     name: Español",
+         "      languages:\n        - code: es\n          name: Español")
+    preview = Preview(project, tmp_path / "served")
+    preview.build()
+    edit(project / CAUSES / "dehydration.md", "This can make your muscles twitch.", "Drink more. This can make your muscles twitch.")
+    translation = project / CAUSES / "fatigue.es.md"
+    good = translation.read_text(encoding="utf-8")
+    translation.write_text(good.replace("translation_of:", "order: 3\ntranslation_of:"), encoding="utf-8")
+    with pytest.raises(BuildFailed, match=r"fatigue\.es\.md:\d+: unknown field 'order'"):
+        preview.build()
+    translation.write_text(good, encoding="utf-8")
+    preview.build()
+    assert "Drink more." in preview.page("muscle-twitches/causes/dehydration")
+    assert tree_digest(preview.served) == whole_build(project)

@@ -37,15 +37,14 @@ from mkdocs.commands.build import _build_page, _populate_page  # what `mkdocs bu
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.structure.files import Files
-
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from healthsite.content.loader import TopicCache
-from healthsite.render.pages import GeneratedPage, NavEntry, PageCache
+from healthsite.content.model import Topic
+from healthsite.render.pages import GeneratedPage, NavEntry, PageCache, RenderedSite
 from healthsite.site.search.index import SearchIndex
 from healthsite.site.settings import BuildFailed, collected_warnings
-
 
 SEARCH_DELAY_SECONDS = 1.0
 
@@ -59,6 +58,7 @@ class Session:
     nav: Navigation
     env: object  # the templates' jinja2.Environment
     docs: tuple = ()  # docs/ files' names, sizes and times
+    shown: tuple[RenderedSite, tuple[Topic, ...]] | None = None  # the pages and topics the served site was built from
 
 
 @dataclass(eq=False)
@@ -133,7 +133,7 @@ def rebuild_pages(cache: PreviewCache) -> bool:
     if session is None or _docs_stamp(session.config) != session.docs:
         return False
     plugin = session.config.plugins["healthsite"]
-    before, topics_before = plugin.rendered, plugin.library.topics
+    before, topics_before = session.shown  # not the plugin's: a failed build may have rendered since
     plugin.load_content(session.config)
     after, topics = plugin.rendered, plugin.library.topics
     if ([p.src_uri for p in before.pages], before.nav, [t.aliases for t in topics_before]) != (
@@ -152,6 +152,7 @@ def rebuild_pages(cache: PreviewCache) -> bool:
             _populate_page(page, session.config, session.files)
         for page in pages:
             _build_page(page, session.config, session.files.documentation_pages(), session.nav, session.env)
+    cache.session = dataclasses.replace(session, shown=(after, topics))
     cache.write_search_later(plugin.search, Path(session.config.site_dir))
     return True
 

@@ -217,7 +217,8 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
             self.search.write(Path(config.site_dir))
         if self.cache is not None:
             self.cache.finish(Path(config.site_dir), search=self.search, session=Session(
-                config=config, files=self._env_files[1], nav=self.site_nav.full, env=self._env_files[0]))
+                config=config, files=self._env_files[1], nav=self.site_nav.full, env=self._env_files[0],
+                shown=(self.rendered, self.library.topics)))
 
     def _source_of(self, src_uri: str, config: MkDocsConfig) -> str:
         """The file an editor changes to fix a page, relative to the project."""
