@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,10 @@ class Problem:
 
 class HealthsiteError(click.ClickException):
     """Base class: click prints the message and exits 1."""
+
+
+# The line above a ContentError's problems ("2 problems in content:"): a heading, not a problem.
+PROBLEM_COUNT = re.compile(r"\d+ problems? in content:")
 
 
 class ContentError(HealthsiteError):

@@ -18,7 +18,6 @@ from __future__ import annotations
 import html
 import logging
 import os
-import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -28,14 +27,13 @@ import watchdog.observers
 from watchdog import events
 from mkdocs.livereload import LiveReloadServer
 
-from healthsite.errors import HealthsiteError
+from healthsite.errors import PROBLEM_COUNT, HealthsiteError
 from healthsite.site.build import build_site
 from healthsite.site.incremental import PreviewCache
 from healthsite.site.theme_layer import THEME_DIR
 from healthsite.site.settings import content_folder, load_site_config
 
 log = logging.getLogger("mkdocs.healthsite.preview")
-_COUNT = re.compile(r"\d+ problems? in content:")  # a heading among the problems, not one of them
 _BANNER_STYLE = ("position:sticky;top:0;z-index:10;margin:0;padding:1em 1.5em;background:#a8001c;color:#fff;"
                  "font:1rem/1.5 system-ui,sans-serif;overflow-wrap:anywhere")  # long file paths wrap on phones
 
@@ -83,7 +81,7 @@ def serve_preview(*, config_file: Path, host: str, port: int, allow_overdue: boo
                        cache=cache)
         except HealthsiteError as err:  # the build's own problems: content, settings, MkDocs' warnings
             lines = [line.strip() for line in err.message.splitlines()[1:]] or [err.message]
-            server.problems = tuple(line for line in lines if not _COUNT.fullmatch(line))
+            server.problems = tuple(line for line in lines if not PROBLEM_COUNT.fullmatch(line))
             log.error("The preview is out of date:\n%s", err.message)
             if not (served / "index.html").exists():  # nothing built yet: a page that says why
                 (served / "index.html").write_text(_problem_page(), encoding="utf-8")

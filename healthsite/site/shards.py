@@ -17,7 +17,6 @@ import hashlib
 import json
 import logging
 import os
-import re
 import shutil
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
@@ -25,10 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from healthsite.check.readability import grade_markdown
-from healthsite.errors import HealthsiteError
+from healthsite.errors import PROBLEM_COUNT, HealthsiteError
 from healthsite.site.search.index import SearchIndex
 
-_COUNT = re.compile(r"\d+ problems? in content:")  # a heading among the problems, not one of them
 SHARD_DIR = ".healthsite-shard"  # in a shard's output: shard.json and search.json, never in a merged site
 
 
@@ -145,5 +143,5 @@ def _joined(failures: list[BaseException]) -> BaseException:
     lines = first.message.splitlines()
     for failure in failures[1:]:
         extra = failure.message.splitlines()[1:] if isinstance(failure, HealthsiteError) else [str(failure)]
-        lines.extend(line for line in extra if line not in lines and not _COUNT.fullmatch(line.strip()))
+        lines.extend(line for line in extra if line not in lines and not PROBLEM_COUNT.fullmatch(line.strip()))
     return HealthsiteError("\n".join(lines))
