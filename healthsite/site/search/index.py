@@ -95,8 +95,7 @@ class SearchIndex:
                                      named=frozenset(named))
 
     def carry_over(self, previous: SearchIndex, *, urls: set[str]) -> None:
-        """Take the entries of these pages from an earlier build's index (a preview's pages
-        that were not built again), with the spellings and stems it had learnt."""
+        """These pages' entries, and the stems and spellings, from an earlier build's index (a preview's)."""
         self._stems.update(previous._stems)
         self._spelled.update(previous._spelled)
         self.pages.update((url, page) for url, page in previous.pages.items() if url in urls)
