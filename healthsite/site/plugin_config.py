@@ -45,12 +45,9 @@ class HealthsiteConfig(Config):
     footer_pages = config_options.ListOfItems(config_options.Type(str), default=[
         "about.md", "contact.md", "privacy.md", "disclaimer.md", "editorial-policy.md", "accessibility.md",
     ])
-    # More languages than the site's own (theme.language), each under its code: /es/...
-    # (content/translations.py). `untranslated`: what the other language's site does with a
-    # page not translated yet: a short page that says so and links the original ("note"),
-    # or nothing ("leave out").
+    # More languages than the site's own (theme.language): their translations, beside the
+    # content, are checked (content/translations.py, check/translations.py).
     languages = config_options.ListOfItems(config_options.SubConfig(LanguageConfig), default=[])
-    untranslated = config_options.Choice(("note", "leave out"), default="note")
 
 
 
