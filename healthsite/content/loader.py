@@ -54,7 +54,7 @@ def load_library(content_dir: Path, *, root: Path | None = None, cache: TopicCac
 
 
 def _cached_topic(folder: Path, report: Collector, cache: TopicCache) -> Topic | None:
-    stamp = tuple(sorted(_stamps(folder)))
+    stamp = tuple(sorted(file_stamps(folder)))
     if (hit := cache.get(folder)) is not None and hit[0] == stamp:
         report.key_lines.update(hit[2])
         return hit[1]
@@ -65,12 +65,13 @@ def _cached_topic(folder: Path, report: Collector, cache: TopicCache) -> Topic |
     return topic
 
 
-def _stamps(folder: Path) -> Iterator[tuple[str, int, int]]:
-    """Each file's path, size and time of change (os.walk: pathlib's rglob took most of a preview's time)."""
-    for path, _, names in os.walk(folder):
-        for name in names:
-            stat = os.stat(os.path.join(path, name))
-            yield os.path.join(path, name), stat.st_size, stat.st_mtime_ns
+def file_stamps(path: Path) -> Iterator[tuple[str, int, int]]:
+    """Each file's path, size and time of change under `path` (or of `path`, a file), for a
+    preview to tell what changed (os.walk: pathlib's rglob took most of a preview's time)."""
+    files = [str(path)] if path.is_file() else [os.path.join(top, name) for top, _, names in os.walk(path) for name in names]
+    for file in files:
+        stat = os.stat(file)
+        yield file, stat.st_size, stat.st_mtime_ns
 
 
 def _entries(folder: Path, report: Collector) -> list[Path]:

@@ -40,7 +40,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from healthsite.content.loader import TopicCache
+from healthsite.content.loader import TopicCache, file_stamps
 from healthsite.content.model import Topic
 from healthsite.render.pages import GeneratedPage, NavEntry, PageCache, RenderedSite
 from healthsite.site.search.index import SearchIndex
@@ -170,8 +170,7 @@ def warnings_as_problems():
 
 
 def _docs_stamp(config: MkDocsConfig) -> tuple:
-    docs = Path(config.docs_dir)
-    return tuple((p.as_posix(), p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(docs.rglob("*")))
+    return tuple(sorted(file_stamps(Path(config.docs_dir))))
 
 
 def topic_navs(topics, nav: list[NavEntry]) -> dict[str, NavEntry]:

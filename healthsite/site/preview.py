@@ -27,6 +27,7 @@ import watchdog.observers
 from watchdog import events
 from mkdocs.livereload import LiveReloadServer
 
+from healthsite.content.loader import file_stamps
 from healthsite.errors import PROBLEM_COUNT, HealthsiteError
 from healthsite.site.build import build_site
 from healthsite.site.incremental import PreviewCache
@@ -117,8 +118,7 @@ class _SavesOnly(watchdog.observers.Observer):
 
 def _stamp(paths: list[Path]) -> tuple:
     """Names, sizes and times of these files and of the files in these folders."""
-    files = [file for path in paths for file in ([path] if path.is_file() else sorted(path.rglob("*")) if path.is_dir() else [])]
-    return tuple((file.as_posix(), file.stat().st_size, file.stat().st_mtime_ns) for file in files)
+    return tuple(stamp for path in paths if path.exists() for stamp in sorted(file_stamps(path)))
 
 
 def _banner(problems: tuple[str, ...]) -> str:
