@@ -12,7 +12,8 @@ from click.testing import CliRunner
 
 from conftest import copy_project, tree_digest
 from healthsite.cli import main
-from healthsite.site.search.index import POSTINGS_FILE_BYTES, VOCABULARY_FILE_BYTES, SearchIndex
+from healthsite.site.search.files import POSTINGS_FILE_BYTES, VOCABULARY_FILE_BYTES
+from healthsite.site.search.index import SearchIndex
 from healthsite.site.search.lay_words import PACKAGE_FILE, LayWords
 from healthsite.site.search.text import page_text
 

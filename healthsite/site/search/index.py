@@ -20,7 +20,6 @@ reader whose browser cached yesterday's files never mixes them with today's.
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 import shutil
 from collections import defaultdict
@@ -31,16 +30,13 @@ from pathlib import Path
 import snowballstemmer
 
 from healthsite.content.model import Library
+from healthsite.site.search.files import VOCABULARY_FILE_BYTES, compact_json, postings_files, prefix_groups, prefix_of
 from healthsite.site.search.lay_words import LayEntry, LayWords
 from healthsite.site.search.text import STOP_WORDS, display_words, page_text, words
 
 FOLDER = "search"
 # How much each field counts: a word in the title says more than one in the body.
 FIELD_WEIGHTS = {"title": 10.0, "aliases": 8.0, "joined": 6.0, "headings": 2.0, "body": 1.0}
-TOP_POSTINGS = 1000  # a stem keeps its best pages only: "pain" need not list all 20,000
-POSTINGS_FILE_BYTES = 16_000  # about 5 KB gzipped
-VOCABULARY_FILE_BYTES = 24_000
-MAX_PREFIX = 3  # letters that can name a vocabulary file
 PAGES_PER_FILE = 8  # a result list of 10 fetches at most 10 small files
 EXACT = "="  # marks a word's own postings, beside its stem's
 _K1, _B = 1.2, 0.75  # BM25's usual term-saturation and length constants
@@ -153,14 +149,14 @@ class SearchIndex:
         """Every index file by its path under search/: index.json and the versioned shards."""
         pages = [self.pages[url] for url in sorted(self.pages)]
         postings, forms = self._postings(pages)
-        buckets, slot_of = _postings_files(postings)
+        buckets, slot_of = postings_files(postings)
         shards = self._vocabulary_files(forms, postings, slot_of)
         chunks = [[[p.url, p.title, p.label, p.snippet] for p in pages[i:i + PAGES_PER_FILE]]
                   for i in range(0, len(pages), PAGES_PER_FILE)]
         named = {
-            **{f"p/{n}.json": _json(bucket) for n, bucket in enumerate(buckets)},
-            **{f"v/{n}.json": _json(shard) for n, (_, shard) in enumerate(shards)},
-            **{f"d/{n}.json": _json(chunk) for n, chunk in enumerate(chunks)},
+            **{f"p/{n}.json": compact_json(bucket) for n, bucket in enumerate(buckets)},
+            **{f"v/{n}.json": compact_json(shard) for n, (_, shard) in enumerate(shards)},
+            **{f"d/{n}.json": compact_json(chunk) for n, chunk in enumerate(chunks)},
         }
         version = hashlib.sha256("".join(f"{k}\n{v}\n" for k, v in sorted(named.items())).encode()).hexdigest()[:12]
         meta = {
@@ -168,7 +164,7 @@ class SearchIndex:
             "prefixes": {prefix: n for n, (prefixes, _) in enumerate(shards) for prefix in prefixes},
             "stopWords": sorted(self.stop_words),
         }
-        return {"index.json": _json(meta), **{f"{version}/{name}": data for name, data in named.items()}}
+        return {"index.json": compact_json(meta), **{f"{version}/{name}": data for name, data in named.items()}}
 
     def _postings(self, pages: list[SearchPage]) -> tuple[dict[str, dict[int, int]], dict[str, tuple[str, str]]]:
         """stem -> {page number: score}, and folded word -> (stem, spelling if a title, alias or heading word).
@@ -201,14 +197,14 @@ class SearchIndex:
 
     def _vocabulary_files(self, forms, postings, slot_of) -> list[tuple[list[str], dict]]:
         """Vocabulary files by the words' first letter, or first two or three letters where
-        there are too many words for one file (_prefix_groups); small neighbours share a file.
+        there are too many words for one file (files.prefix_groups); small neighbours share a file.
 
         Each holds its words (word, its stem's number in the file, its spelling in titles),
         the stems (stem, postings file, place in it, pages), and the lay phrases that start
         with its prefixes, their meanings given as stems of the file: a meaning the site
         never uses is left out, and "booze" needs no file for "alcohol"."""
-        by_prefix = _prefix_groups(sorted(forms))
-        prefix = partial(_prefix_of, by_prefix)
+        by_prefix = prefix_groups(sorted(forms))
+        prefix = partial(prefix_of, by_prefix)
         lay_by_prefix: dict[str, list] = defaultdict(list)
         for phrase, means in self.lay_words.folded(self.stop_words):
             used = [[forms[w][0] for w in meaning] for meaning in means if all(w in forms for w in meaning)]
@@ -229,7 +225,7 @@ class SearchIndex:
                 shard["lay"].append([phrase, [[self._term(shard, terms, stem, postings, slot_of) for stem in meaning]
                                               for meaning in means]])
             prefixes.append(key)
-            if len(_json(shard)) >= VOCABULARY_FILE_BYTES:
+            if len(compact_json(shard)) >= VOCABULARY_FILE_BYTES:
                 shards.append((prefixes, shard))
                 prefixes, shard = [], {"terms": [], "words": [], "lay": []}
         if prefixes:
@@ -243,62 +239,3 @@ class SearchIndex:
             terms[stem] = len(shard["terms"])
             shard["terms"].append([stem, *slot_of[stem], len(postings[stem])])
         return terms[stem]
-
-
-def _prefix_groups(words: list[str]) -> dict[str, list[str]]:
-    """Sorted words grouped by first letter; a group too big for one file is split by one
-    more letter, down to three (hs-search-engine.js looks a word up by its longest prefix)."""
-    groups: dict[str, list[str]] = {}
-
-    def place(prefix: str, members: list[str]) -> None:
-        if len(prefix) >= MAX_PREFIX or sum(len(w) + 30 for w in members) <= VOCABULARY_FILE_BYTES:
-            groups[prefix] = members
-            return
-        longer: dict[str, list[str]] = defaultdict(list)
-        for word in members:
-            longer[word[: len(prefix) + 1]].append(word)
-        for key in sorted(longer):
-            if key == prefix:  # the word that is the prefix itself ("ba")
-                groups[key] = longer[key]
-            else:
-                place(key, longer[key])
-
-    by_letter: dict[str, list[str]] = defaultdict(list)
-    for word in words:
-        by_letter[word[0]].append(word)
-    for letter in sorted(by_letter):
-        place(letter, by_letter[letter])
-    return groups
-
-
-def _prefix_of(groups: dict[str, list[str]], word: str) -> str | None:
-    return next((word[:n] for n in range(MAX_PREFIX, 0, -1) if word[:n] in groups), None)
-
-
-def _postings_files(postings: dict[str, dict[int, int]]) -> tuple[list[dict], dict[str, tuple[int, int]]]:
-    """Postings files of about POSTINGS_FILE_BYTES, stems in alphabetical order (a prefix's
-    stems sit together); each stem's pages as [gap, score, gap, score, ...], best TOP_POSTINGS."""
-    files: list[dict] = []
-    slot_of: dict[str, tuple[int, int]] = {}
-    current: list[list[int]] = []
-    size = 0
-    for stem in sorted(postings):
-        best = sorted(postings[stem].items(), key=lambda item: (-item[1], item[0]))[:TOP_POSTINGS]
-        flat: list[int] = []
-        previous = 0
-        for number, score in sorted(best):
-            flat.extend((number - previous, score))
-            previous = number
-        if current and size >= POSTINGS_FILE_BYTES:
-            files.append({"postings": current})
-            current, size = [], 0
-        slot_of[stem] = (len(files), len(current))
-        current.append(flat)
-        size += 4 * len(flat) + 2
-    if current:
-        files.append({"postings": current})
-    return files, slot_of
-
-
-def _json(data) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
