@@ -151,7 +151,8 @@ def _check_quality(library, *, config, allow_overdue: bool, today: dt.date, repo
     if report:
         click.echo(_grade_table(quality))
     plugin = config.plugins.get("healthsite") if config is not None else None
-    translation_problems, translation_warnings = check_translations(library, plugin.config.languages if plugin else [])
+    translation_problems, translation_warnings = check_translations(
+        library, plugin.config.languages if plugin else [], docs_dir=Path(config.docs_dir) if config is not None else None)
     problems = [*quality.problems, *(quality.unfinished if publishing else ()), *translation_problems]
     for warning in [*quality.warnings, *(() if publishing else quality.unfinished), *translation_warnings]:
         click.echo(f"warning: {warning}", err=True)
@@ -214,6 +215,21 @@ def fields(target: Path | None) -> None:
         click.echo(f"Updated the fields table in {target}.")
     else:
         click.echo(f"{target} is up to date.")
+
+
+@main.command()
+def messages() -> None:
+    """Collect the words around the content (templates, kinds registry) into the catalogues'
+    template, and bring each language's catalogue (healthsite/locale/) up to date from it."""
+    from healthsite.render.messages import untranslated, update_catalogues
+    from healthsite.render.i18n import LOCALE_DIR
+
+    for path in update_catalogues():
+        click.echo(f"Updated {path}.")
+    for folder in sorted(p for p in LOCALE_DIR.iterdir() if p.is_dir()):
+        if missing := untranslated(folder.name):
+            click.echo(f"{folder.name}: {len(missing)} strings to translate in "
+                       f"healthsite/locale/{folder.name}/LC_MESSAGES/healthsite.po (empty or fuzzy).")
 
 
 from healthsite import cli_site  # noqa: E402,F401  (registers the site commands on `main`)

@@ -16,6 +16,7 @@ from mkdocs.utils.meta import get_data
 from pydantic import ValidationError
 
 from healthsite.errors import Problem
+from healthsite.content.slugs import TRANSLATION_NAME
 from healthsite.content.model import Library, Review
 from healthsite.check.fill_ins import fill_ins
 from healthsite.check.readability import Grades, grade_markdown
@@ -89,9 +90,12 @@ def content_pages(library: Library) -> list[WrittenPage]:
 
 
 def docs_pages(docs_dir: Path, *, root: Path, default: tuple[Review, dt.date] | None) -> tuple[list[WrittenPage], list[Problem]]:
-    """Hand-written pages, reviewed as their front matter says or else as the site default."""
+    """Hand-written pages, reviewed as their front matter says or else as the site default
+    (their translations are checked by check/translations.py)."""
     pages, problems = [], []
     for path in sorted(docs_dir.rglob("*.md")):
+        if TRANSLATION_NAME.match(path.name):  # graded in its own language (check/translations.py)
+            continue
         relative = path.relative_to(root)
         body, meta = get_data(path.read_text(encoding="utf-8"))
         review = page_review(meta, default=default)

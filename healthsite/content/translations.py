@@ -30,11 +30,27 @@ class Translations:
     """The library in one language, and what `healthsite check` says about it."""
 
     language: str
-    library: Library  # the topics with a page translated; their other pages as in the source
+    library: Library  # every topic, its pages translated where a translation can be used
     untranslated: frozenset[Path]  # those other pages' source files
+    reviews: dict[Path, str]  # each translated page's source file -> its translation_review statement
     problems: tuple[Problem, ...]  # translation files that cannot be used: each fails `check` and the build
     stale: tuple[Problem, ...]  # translations of an older version of their source
     missing: tuple[Problem, ...]  # sources with no translation yet
+
+
+    def published(self, *, notes: bool) -> Library:
+        """The library as its language's site shows it. With `notes`, a page not translated
+        yet stays (rendered as a note linking its original), but a topic whose overview is not
+        translated keeps only that note: its lists and checklist would be in two languages.
+        Without, those pages and topics are left out, and so are the links to them."""
+        topics = []
+        for topic in self.library.topics:
+            if topic.path in self.untranslated:
+                topics.extend([dataclasses.replace(topic, items={})] if notes else [])
+            else:
+                topics.append(topic if notes else dataclasses.replace(topic, items={
+                    kind: tuple(i for i in topic.of_kind(kind) if i.path not in self.untranslated) for kind in topic.kinds()}))
+        return dataclasses.replace(self.library, topics=tuple(topics))
 
 
 def translation_path(source: Path, language: str) -> Path:
@@ -53,6 +69,7 @@ def translate_library(library: Library, language: str) -> Translations:
     stale: list[Problem] = []
     missing: list[Problem] = []
     untranslated: set[Path] = set()
+    reviews: dict[Path, str] = {}
     topics = []
     for topic in library.topics:
         pages = [topic, *(item for kind in topic.kinds() for item in topic.of_kind(kind))]
@@ -61,17 +78,20 @@ def translate_library(library: Library, language: str) -> Translations:
         if len(absent) == len(pages):  # one line for a topic not started
             missing.append(Problem(path=topic.path, message=f"not translated into '{language}' yet, nor its {len(pages) - 1} "
                                    f"pages; `healthsite new --lang {language} {topic.path.as_posix()}` starts it"))
+            untranslated.update(page.path for page in pages)
+            topics.append(topic)
             continue
         missing.extend(Problem(path=page.path, message=f"no '{language}' translation yet; "
                                f"`healthsite new --lang {language} {page.path.as_posix()}` starts one") for page in absent)
         untranslated.update(page.path for page in pages if read[page.path] is None)
+        reviews.update((path, found[0].translation_review) for path, found in read.items() if found and found[0].translation_review)
         items = {kind: tuple(_translated(item, *read[item.path]) if read[item.path] else item for item in topic.of_kind(kind))
                  for kind in topic.kinds()}
         translated = _translated(topic, *read[topic.path]) if read[topic.path] else topic
         topics.append(dataclasses.replace(translated, items=items))
     _orphans(library, language, report)
     translated = Library(topics=tuple(sorted(topics, key=lambda t: (t.title.casefold(), t.slug))), root=library.root)
-    return Translations(language=language, library=translated, untranslated=frozenset(untranslated),
+    return Translations(language=language, library=translated, untranslated=frozenset(untranslated), reviews=reviews,
                         problems=tuple(report.problems), stale=tuple(stale), missing=tuple(missing))
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from healthsite.content.kinds import KINDS, Kind, Question as KindQuestion
 from healthsite.content.model import Item, Topic
+from healthsite.render.i18n import DEFAULT_LANGUAGE, gettext_for
 
 NAV_TITLE = "Check your symptoms"
 CARE_CARD_ID = "hs-checklist-care"
@@ -51,40 +52,43 @@ class Checklist:
     questions: tuple[Question, ...]
     catalogue: tuple[Item, ...]  # what ticks point to that is not a box itself: listed in full without JavaScript
     red_flags: tuple[Item, ...]  # the boxes that reveal the care card
+    language: str = DEFAULT_LANGUAGE
 
     def kinds(self) -> tuple[Kind, ...]:
         return tuple(q.kind for q in self.questions)
 
     def result_groups(self) -> list[dict[str, str]]:
         """For the script: which ticks point to which kind, under what heading, in order."""
-        return [{"from": q.kind.folder, "to": folder, "heading": heading} for q in self.questions for folder, heading in q.asks.results]
+        t = gettext_for(self.language)
+        return [{"from": q.kind.folder, "to": folder, "heading": t(heading)} for q in self.questions for folder, heading in q.asks.results]
 
     def front_matter(self) -> dict[str, Any]:
+        t = gettext_for(self.language)
         fields: dict[str, Any] = {
-            "title": f"{self.topic.title}: which of these apply to you?",
-            "description": f"{self.topic.title}: tick what you notice and what might apply to you, to find pages "
-            "that may help and to know when to see a doctor.",
+            "title": t("{topic}: which of these apply to you?").format(topic=self.topic.title),
+            "description": t("{topic}: tick what you notice and what might apply to you, to find pages "
+                             "that may help and to know when to see a doctor.").format(topic=self.topic.title),
             "hs_checklist": True,  # theme/main.html loads the checklist script here
             "search": {"exclude": True},  # it repeats every summary; the item pages are the results
         }
         if self.red_flags:
-            fields["care_cards"] = [self._care_card()]
+            fields["care_cards"] = [self._care_card(t)]
         return fields
 
-    def _care_card(self) -> dict[str, Any]:
+    def _care_card(self, t) -> dict[str, Any]:
         # The reasons are the red-flag titles; the script shows only the ones ticked.
         return {
             "level": "urgent",
             "id": CARE_CARD_ID,
             "hidden": True,
-            "heading": "See a doctor soon about:",
+            "heading": t("See a doctor soon about:"),
             "reasons": [item.title for item in self.red_flags],
-            "action": "Ask for an urgent appointment with a doctor, or call a health helpline. "
-            "They can check what is causing it.",
+            "action": t("Ask for an urgent appointment with a doctor, or call a health helpline. "
+                        "They can check what is causing it."),
         }
 
 
-def build_checklist(topic: Topic) -> Checklist | None:
+def build_checklist(topic: Topic, *, language: str = DEFAULT_LANGUAGE) -> Checklist | None:
     """The topic's checklist, or None when it has nothing readers can tick."""
     questions = tuple(
         Question(
@@ -104,6 +108,7 @@ def build_checklist(topic: Topic) -> Checklist | None:
         questions=questions,
         catalogue=tuple(item for kind in topic.kinds() if kind in pointed_to and kind not in asked for item in topic.of_kind(kind)),
         red_flags=tuple(c.item for q in questions for c in q.choices if c.item.red_flag),
+        language=language,
     )
 
 

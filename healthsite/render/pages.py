@@ -8,18 +8,23 @@ over it, so another site engine is one adapter away.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import html
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from collections.abc import Mapping
 
 import jinja2
 
 from healthsite.content.kinds import KINDS, Kind
 from healthsite.content.model import CareCard, Item, Library, Source, Topic
 from healthsite.content.schema import TAG_LABELS
+from healthsite.content.translations import translation_path
 from healthsite.render import jsonld
+from healthsite.render.i18n import DEFAULT_LANGUAGE, gettext_for, translations
 from healthsite.render.checklist import CARE_CARD_MARKER, Checklist, build_checklist, checklist_uri
 from healthsite.render.checklist import NAV_TITLE as CHECKLIST_NAV_TITLE
 
@@ -39,6 +44,7 @@ class GeneratedPage:
     meta: dict[str, Any]  # what front matter would hold: title, description, review, care cards, JSON-LD
     edit_path: Path | None  # the content file an editor changes, relative to the project root
     search_label: str  # "Cause · Gout": what the page is, above its title in search results
+    language: str = DEFAULT_LANGUAGE
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -51,27 +57,75 @@ class RenderedSite:
 PageCache = dict[str, tuple[tuple[Topic, tuple[Topic, ...]], list["GeneratedPage"], "NavEntry"]]
 
 
-def render_library(library: Library, *, cache: PageCache | None = None) -> RenderedSite:
-    """Every generated page and the topics' navigation, in a stable order. With a `cache`
-    (a preview's), a topic whose content and related topics are unchanged is not rendered again."""
+@dataclass(frozen=True, slots=True)
+class Edition:
+    """The language pages are rendered in, and the pages of it still in the source's language
+    (content/translations.py): each becomes a short page linking the original."""
+
+    language: str = DEFAULT_LANGUAGE
+    untranslated: frozenset[Path] = frozenset()  # their content files
+    reviews: Mapping[Path, str] = dataclasses.field(default_factory=dict)  # content file -> its translation's review statement
+
+    @property
+    def prefix(self) -> str:
+        """Where its pages go in the site: "es/"; the default language's at the root."""
+        return "" if self.language == DEFAULT_LANGUAGE else f"{self.language}/"
+
+    def t(self, message: str) -> str:
+        return translations(self.language).gettext(message)
+
+
+def render_library(library: Library, *, edition: Edition = Edition(), cache: PageCache | None = None) -> RenderedSite:
+    """Every generated page and the topics' navigation, in a stable order, under the
+    edition's prefix. With a `cache` (a preview's), a topic whose content, related topics and
+    untranslated pages are unchanged is not rendered again."""
     pages: list[GeneratedPage] = []
     nav: list[NavEntry] = []
     related = library.related()
     for topic in library.topics:
-        inputs = (topic, related[topic.slug])
-        hit = cache.get(topic.slug) if cache is not None else None
+        inputs = (topic, related[topic.slug], edition)
+        key = edition.prefix + topic.slug
+        hit = cache.get(key) if cache is not None else None
         _, topic_pages, topic_nav = hit if hit is not None and hit[0] == inputs else (
-            inputs, _topic_pages(topic, related=related[topic.slug]), _topic_nav(topic))
+            inputs, _prefixed(_topic_pages(topic, related=related[topic.slug], edition=edition), edition, topic),
+            _prefixed_nav(_topic_nav(topic, edition), edition.prefix))
         if cache is not None:
-            cache[topic.slug] = (inputs, topic_pages, topic_nav)
+            cache[key] = (inputs, topic_pages, topic_nav)
         pages.extend(topic_pages)
         nav.append(topic_nav)
     return RenderedSite(pages=tuple(pages), nav=nav)
 
 
-def tag_labels(topic: Topic) -> str:
+def tag_labels(topic: Topic, language: str = DEFAULT_LANGUAGE) -> str:
     """The topic's tags as they read on a page: "Muscles, bones and joints, Symptom"."""
-    return ", ".join(TAG_LABELS[tag] for tag in topic.tags)
+    return ", ".join(gettext_for(language)(TAG_LABELS[tag]) for tag in topic.tags)
+
+
+def _prefixed(pages: list[GeneratedPage], edition: Edition, topic: Topic) -> list[GeneratedPage]:
+    """The pages where their edition goes. A translated page edits its translation file and
+    says who checked the translation (its own statement, else its topic's)."""
+    if not edition.prefix:
+        return pages
+    moved = []
+    for page in pages:
+        source = page.edit_path or topic.path
+        translated = source not in edition.untranslated
+        review = edition.reviews.get(source) or edition.reviews.get(topic.path) if translated else None
+        meta = {**page.meta, "translation_review": review} if review else page.meta
+        moved.append(dataclasses.replace(page, src_uri=edition.prefix + page.src_uri, language=edition.language, meta=meta,
+                                         edit_path=None if page.edit_path is None
+                                         else translation_path(source, edition.language) if translated else source))
+    return moved
+
+
+def _prefixed_nav(entry: Any, prefix: str) -> Any:
+    if not prefix:
+        return entry
+    if isinstance(entry, str):
+        return prefix + entry
+    if isinstance(entry, list):
+        return [_prefixed_nav(e, prefix) for e in entry]
+    return {title: _prefixed_nav(value, prefix) for title, value in entry.items()}
 
 
 # --- Paths ------------------------------------------------------------------------------
@@ -96,18 +150,20 @@ def relative_uri(from_uri: str, to_uri: str) -> str:
 # --- Pages ------------------------------------------------------------------------------
 
 
-def _topic_pages(topic: Topic, *, related: tuple[Topic, ...]) -> list[GeneratedPage]:
-    pages = [_overview_page(topic, related=related)]
-    if checklist := build_checklist(topic):
-        pages.append(_checklist_page(topic, checklist))
+def _topic_pages(topic: Topic, *, related: tuple[Topic, ...], edition: Edition) -> list[GeneratedPage]:
+    pages = [_overview_page(topic, related=related, edition=edition)]
+    if checklist := build_checklist(topic, language=edition.language):
+        pages.append(_checklist_page(topic, checklist, edition))
     for kind in topic.kinds():
-        pages.append(_section_page(topic, kind))
-        pages.extend(_item_page(topic, item) for item in topic.of_kind(kind))
+        pages.append(_section_page(topic, kind, edition))
+        pages.extend(_item_page(topic, item, edition) for item in topic.of_kind(kind))
     return pages
 
 
-def _overview_page(topic: Topic, *, related: tuple[Topic, ...]) -> GeneratedPage:
-    uri = overview_uri(topic)
+def _overview_page(topic: Topic, *, related: tuple[Topic, ...], edition: Edition) -> GeneratedPage:
+    uri, t = overview_uri(topic), edition.t
+    if topic.path in edition.untranslated:
+        return _untranslated_page(uri, topic, topic, edition, label=t("Overview"))
     lead, rest = _split_at_first_heading(topic.body)
     meta = _meta(
         title=topic.title,
@@ -118,18 +174,20 @@ def _overview_page(topic: Topic, *, related: tuple[Topic, ...]) -> GeneratedPage
     markdown = render_template(
         "topic.md.j2",
         uri=uri,
+        language=edition.language,
         topic=topic,
         lead=lead,
         rest=rest,
         checklist=relative_uri(uri, checklist_uri(topic)) if build_checklist(topic) else None,
         sections=[(kind, topic.of_kind(kind)) for kind in topic.kinds()],
-        related=[(t, relative_uri(uri, overview_uri(t))) for t in related],
-        tags=tag_labels(topic),
+        related=[(other, relative_uri(uri, overview_uri(other))) for other in related],
+        tags=tag_labels(topic, edition.language),
     )
-    return GeneratedPage(src_uri=uri, markdown=markdown, meta=meta, edit_path=topic.path, search_label=f"Overview · {topic.title}")
+    return GeneratedPage(src_uri=uri, markdown=markdown, meta=meta, edit_path=topic.path,
+                         search_label=t("Overview") + f" · {topic.title}")
 
 
-def _checklist_page(topic: Topic, checklist: Checklist) -> GeneratedPage:
+def _checklist_page(topic: Topic, checklist: Checklist, edition: Edition) -> GeneratedPage:
     uri = checklist_uri(topic)
     meta = _meta(
         **checklist.front_matter(),
@@ -139,37 +197,44 @@ def _checklist_page(topic: Topic, checklist: Checklist) -> GeneratedPage:
     markdown = render_template(
         "checklist.md.j2",
         uri=uri,
+        language=edition.language,
         topic=topic,
         checklist=checklist,
         care_card_marker=CARE_CARD_MARKER,
         overview=relative_uri(uri, overview_uri(topic)),
+        storage=edition.prefix + topic.slug,  # each language keeps its own answers
     )
-    return GeneratedPage(src_uri=uri, markdown=markdown, meta=meta, edit_path=None, search_label=f"Checklist · {topic.title}")
+    return GeneratedPage(src_uri=uri, markdown=markdown, meta=meta, edit_path=None,
+                         search_label=edition.t("Checklist") + f" · {topic.title}")
 
 
-def _section_page(topic: Topic, kind: Kind) -> GeneratedPage:
-    uri = section_uri(topic, kind)
-    heading = kind.list_title.format(topic=_lower_first(topic.title))
+def _section_page(topic: Topic, kind: Kind, edition: Edition) -> GeneratedPage:
+    uri, t = section_uri(topic, kind), edition.t
+    heading = t(kind.list_title).format(topic=_lower_first(topic.title))
     meta = _meta(
         title=heading,
-        description=f"{heading}. {kind.intro}",
+        description=f"{heading}. {t(kind.intro)}",
         search={"exclude": True},  # a list of summaries: search finds the item pages themselves
         **_trust_fields(topic, structured_data=jsonld.topic_page(topic, name=heading, kinds=(kind,))),
     )
     markdown = render_template(
         "section.md.j2",
         uri=uri,
+        language=edition.language,
         topic=topic,
         heading=heading,
-        intro=kind.intro,
+        intro=t(kind.intro),
         items=topic.of_kind(kind),
         overview=relative_uri(uri, overview_uri(topic)),
     )
-    return GeneratedPage(src_uri=uri, markdown=markdown, meta=meta, edit_path=None, search_label=f"{kind.plural} · {topic.title}")
+    return GeneratedPage(src_uri=uri, markdown=markdown, meta=meta, edit_path=None,
+                         search_label=f"{t(kind.plural)} · {topic.title}")
 
 
-def _item_page(topic: Topic, item: Item) -> GeneratedPage:
-    uri = item_uri(topic, item)
+def _item_page(topic: Topic, item: Item, edition: Edition) -> GeneratedPage:
+    uri, t = item_uri(topic, item), edition.t
+    if item.path in edition.untranslated:
+        return _untranslated_page(uri, topic, item, edition, label=t(item.kind.label))
     meta = _meta(
         title=item.title,
         description=item.summary,
@@ -180,38 +245,51 @@ def _item_page(topic: Topic, item: Item) -> GeneratedPage:
     markdown = render_template(
         item.kind.template,
         uri=uri,
+        language=edition.language,
         topic=topic,
         item=item,
-        list_title=item.kind.list_title.format(topic=_lower_first(topic.title)),
-        related=_related(topic, item),
+        list_title=t(item.kind.list_title).format(topic=_lower_first(topic.title)),
+        related=_related(topic, item, t),
         section_index=relative_uri(uri, section_uri(topic, item.kind)),
         overview=relative_uri(uri, overview_uri(topic)),
     )
-    return GeneratedPage(src_uri=uri, markdown=markdown, meta=meta, edit_path=item.path, search_label=f"{item.kind.label} · {topic.title}")
+    return GeneratedPage(src_uri=uri, markdown=markdown, meta=meta, edit_path=item.path,
+                         search_label=f"{t(item.kind.label)} · {topic.title}")
 
 
-def _related(topic: Topic, item: Item) -> list[tuple[str, tuple[Item, ...]]]:
+def _untranslated_page(uri: str, topic: Topic, page: Topic | Item, edition: Edition, *, label: str) -> GeneratedPage:
+    """A page not translated yet: its title, and a note linking the original (kept out of search),
+    whose care cards say when to get help in the original's language."""
+    meta = _meta(title=page.title, description=page.summary, search={"exclude": True}, hs_untranslated=True,
+                 **_trust_fields(topic, structured_data=jsonld.topic_page(topic, name=page.title)))
+    markdown = render_template("untranslated.md.j2", uri=uri, language=edition.language, page=page,
+                               original=relative_uri(edition.prefix + uri, uri))
+    return GeneratedPage(src_uri=uri, markdown=markdown, meta=meta, edit_path=page.path, search_label=f"{label} · {topic.title}")
+
+
+def _related(topic: Topic, item: Item, t) -> list[tuple[str, tuple[Item, ...]]]:
     """The groups of related pages that are not empty: the links the item declares, the
     links declared to it (derived), then the items two links away, per the kinds registry."""
     kind = item.kind
     groups: dict[str, tuple[Item, ...]] = {}
     for other in KINDS:
         if link := kind.link_to(other):
-            groups.setdefault(link.label, topic.linked(item, other))
+            groups.setdefault(t(link.label), topic.linked(item, other))
         if link := other.link_to(kind):
-            groups.setdefault(link.reverse_label, topic.linking(item, other))
+            groups.setdefault(t(link.reverse_label), topic.linking(item, other))
     for reach in kind.reaches:
-        groups.setdefault(reach.label, topic.reached(item, through=KINDS[reach.through], target=KINDS[reach.target]))
+        groups.setdefault(t(reach.label), topic.reached(item, through=KINDS[reach.through], target=KINDS[reach.target]))
     return [(heading, items) for heading, items in groups.items() if items]
 
 
-def _topic_nav(topic: Topic) -> NavEntry:
+def _topic_nav(topic: Topic, edition: Edition) -> NavEntry:
+    t = edition.t
     entries: list[NavEntry] = [overview_uri(topic)]
     if build_checklist(topic):
-        entries.append({CHECKLIST_NAV_TITLE: checklist_uri(topic)})
+        entries.append({t(CHECKLIST_NAV_TITLE): checklist_uri(topic)})
     for kind in topic.kinds():
         children = [{i.title: item_uri(topic, i)} for i in topic.of_kind(kind)]
-        entries.append({kind.plural: [section_uri(topic, kind), *children]})
+        entries.append({t(kind.plural): [section_uri(topic, kind), *children]})
     return {topic.title: entries}
 
 
@@ -267,20 +345,25 @@ def _lower_first(text: str) -> str:
     return text if first.isupper() and len(first) > 1 else text[:1].lower() + text[1:]
 
 
-def render_template(template: str, *, uri: str, **context: Any) -> str:
+def render_template(template: str, *, uri: str, language: str = DEFAULT_LANGUAGE, **context: Any) -> str:
     def link(from_uri: str, item: Item) -> str:
         return relative_uri(from_uri, item_uri(context["topic"], item))
 
-    text = _ENV.get_template(template).render(uri=uri, link=link, care_cards_marker=CARE_CARDS_MARKER, **context)
+    text = _env(language).get_template(template).render(uri=uri, link=link, care_cards_marker=CARE_CARDS_MARKER, **context)
     return text.strip() + "\n"
 
 
-_ENV = jinja2.Environment(
-    loader=jinja2.PackageLoader("healthsite.render", "templates"),
-    autoescape=False,  # the output is Markdown; MkDocs escapes when it renders HTML
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-    undefined=jinja2.StrictUndefined,
-)
-_ENV.filters["lower_first"] = _lower_first
+@functools.cache
+def _env(language: str) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("healthsite.render", "templates"),
+        autoescape=False,  # the output is Markdown; MkDocs escapes when it renders HTML
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.install_gettext_translations(translations(language), newstyle=True)
+    env.filters["lower_first"] = _lower_first
+    return env

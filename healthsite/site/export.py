@@ -7,7 +7,9 @@ The folder holds what the plugin would add while MkDocs builds, written out befo
     home page, robots.txt;
   - theme/: the packaged design with the site's overrides/ copied over it;
   - mkdocs.yml: the site's settings without the healthsite plugin, with the topics' nav, the
-    inlined stylesheet and the footer's pages in `extra`.
+    inlined stylesheet and the footer's pages in `extra`;
+  - hooks/: the theme's words in the site's language (site/theme_i18n.py), as an MkDocs hook.
+The folder holds the site in its default language only: a second language needs the plugin.
 Build it with the engine, then run `healthsite finish SITE` for what only the built HTML
 allows: the search index, the security policy's hashes and the safety check.
 """
@@ -30,6 +32,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from healthsite.content import safety as markup
 from healthsite.content.loader import load_library
+from healthsite.content.slugs import TRANSLATION_NAME
 from healthsite.errors import HealthsiteError
 from healthsite.render import jsonld
 from healthsite.render.az import TOPIC_INDEX_MARKER, topic_index
@@ -75,6 +78,9 @@ def export_site(config, *, out: Path) -> int:
         _write_theme(staging / "theme", custom_dir=config.theme.custom_dir)
         _complete_settings(settings, config=config, pages=pages, root=root, docs=staging / "docs")
         (staging / "mkdocs.yml").write_text(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        (staging / "hooks").mkdir()  # the theme's words (site/theme_i18n.py), which an MkDocs engine runs as a hook
+        (staging / "hooks" / "healthsite_words.py").write_text("from healthsite.site.theme_i18n import on_env  # noqa: F401\n",
+                                                             encoding="utf-8")
         (staging / MARKER).write_text("Written by healthsite render --out; replaced whole by the next run.\n", encoding="utf-8")
     return len(pages)
 
@@ -89,6 +95,8 @@ def _pages(config, *, library, root: Path, az_summaries: bool) -> dict[str, _Pag
     docs = Path(config.docs_dir)
     pages: dict[str, _Page] = {}
     for path in sorted(docs.rglob("*.md")):
+        if TRANSLATION_NAME.match(path.name):  # the site in its default language only (see the module's doc)
+            continue
         src_uri = path.relative_to(docs).as_posix()
         body, meta = get_data(path.read_text(encoding="utf-8"))
         if TOPIC_INDEX_MARKER in body:
@@ -162,7 +170,7 @@ def _complete_settings(settings: dict, *, config, pages: dict[str, _Page], root:
     ready for an engine without our plugin."""
     plugin = config.plugins["healthsite"]
     settings["plugins"] = [p for p in settings.get("plugins", []) if "healthsite" not in (p if isinstance(p, str) else p)]
-    settings.update(docs_dir="docs", site_dir="site")
+    settings.update(docs_dir="docs", site_dir="site", hooks=["hooks/healthsite_words.py"])
     settings["theme"]["custom_dir"] = "theme"
     # Zensical: Material's look and classes, which our templates and stylesheet build on (MkDocs ignores it).
     settings["theme"].setdefault("variant", "classic")

@@ -11,7 +11,7 @@ rendered with a `Navigation` of its own, built in constant time.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 from mkdocs.structure.nav import Navigation
@@ -20,30 +20,49 @@ from mkdocs.structure.pages import Page
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SiteNav:
-    """The full navigation split into what every page shows and the topics between."""
+    """The full navigation split, per language, into what every page shows and the topics between."""
 
     full: Navigation
-    before: tuple  # items before the topics (the home page)
-    after: tuple  # items after them (About this site ...)
+    parts: dict  # language -> (items before the topics (the home page), items after them (About this site ...))
     topics: frozenset[int]  # ids of the topics' top-level sections
+    language_of: Callable[[str], Hashable]  # a page's language, from its path in docs/
 
     @classmethod
-    def split(cls, nav: Navigation, *, overviews: set[str]) -> SiteNav:
-        """Topics are the top-level sections that open with a topic's overview page (see render.py)."""
+    def split(cls, nav: Navigation, *, overviews: set[str],
+              language_of: Callable[[str], Hashable] = lambda src_uri: None) -> SiteNav:
+        """Topics are the top-level sections that open with a topic's overview page (see render.py).
+        Each language's items follow each other, the default language's first (site/languages.py)."""
         topics = frozenset(id(item) for item in nav.items if _opens_with(item, overviews))
-        first = next((n for n, item in enumerate(nav.items) if id(item) in topics), len(nav.items))
-        return cls(
-            full=nav,
-            before=tuple(nav.items[:first]),
-            after=tuple(item for item in nav.items[first:] if id(item) not in topics),
-            topics=topics,
-        )
+        by_language: dict = {}
+        language = None
+        for item in nav.items:
+            first = _first_page(item)
+            language = language_of(first.file.src_uri) if first is not None else language
+            by_language.setdefault(language, []).append(item)
+        parts = {}
+        for language, items in by_language.items():
+            cut = next((n for n, item in enumerate(items) if id(item) in topics), len(items))
+            parts[language] = (tuple(items[:cut]), tuple(item for item in items[cut:] if id(item) not in topics))
+        return cls(full=nav, parts=parts, topics=topics, language_of=language_of)
 
-    def for_page(self, page: Page) -> Navigation:
-        """The site's own pages, with the page's topic (if any) where the topics were."""
+    def for_page(self, page: Page, *, home: Page | None = None) -> Navigation:
+        """The site's own pages in the page's language, with the page's topic (if any) where
+        the topics were; `home`, the language's home page, is where the logo leads."""
         topic = page.ancestors[-1] if page.ancestors else None
         current = (topic,) if topic is not None and id(topic) in self.topics else ()
-        return Navigation([*self.before, *current, *self.after], self.full.pages)
+        before, after = self.parts.get(self.language_of(page.file.src_uri), ((), ()))
+        navigation = Navigation([*before, *current, *after], self.full.pages)
+        navigation.homepage = home or navigation.homepage
+        return navigation
+
+
+def _first_page(item) -> Page | None:
+    if item.is_page:
+        return item
+    for child in getattr(item, "children", None) or ():
+        if (found := _first_page(child)) is not None:
+            return found
+    return None
 
 
 def _opens_with(item, overviews: set[str]) -> bool:
@@ -60,7 +79,7 @@ class Crumb:
 def breadcrumbs(page: Page, *, homepage: Page | None) -> tuple[Crumb, ...]:
     """Home > topic > section > this page: the sections that open with a page of their own
     (navigation.indexes), outermost first. Empty on the home page."""
-    if page.is_homepage or homepage is None:
+    if page.is_homepage or homepage is None or page is homepage:
         return ()
     trail = [Crumb(homepage.title or "Home", homepage.url)]
     for section in reversed(page.ancestors):

@@ -33,7 +33,7 @@ def completed_meta(meta: dict[str, Any], *, title: str, url: str, language: str,
         meta.update(_hand_written(meta, title=title, site_review=site_review))
     extra = {"breadcrumb": breadcrumb} if breadcrumb else {}
     meta["hs_jsonld"] = jsonld.script_text(meta["structured_data"], url=url, inLanguage=language, **extra)
-    meta.update(shown_dates(meta))
+    meta.update(shown_dates(meta, language))
     return meta
 
 

@@ -42,6 +42,9 @@ from healthsite.check.quality import QualityReport, QualitySettings, check_quali
 from healthsite.render.az import TOPIC_INDEX_MARKER, topic_index
 from healthsite.render.pages import GeneratedPage, RenderedSite, overview_uri, render_library
 from healthsite.site.search.index import SearchIndex
+from healthsite.site.editions import Published, add_docs, language_settings, publish
+from healthsite.site.languages import Alternates, Languages, translated_nav
+from healthsite.site.theme_i18n import install_gettext
 from healthsite.site.shards import Shard, write_shard_state
 from healthsite.site.seo import robots_txt
 
@@ -54,7 +57,10 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
     date_sources: dict[str, Path]  # generated page -> the file or folder its date comes from
     site_nav: SiteNav
     inline_css: str = ""
-    search: SearchIndex
+    search: SearchIndex  # the default language's
+    searches: dict[str, SearchIndex]  # every language's, by code
+    languages: Languages
+    editions: dict[str, Published]  # every language's pages, by code
     footer_files: list[File]
     previewing: bool = False  # `serve`: live reload allowed, pages too hard to read shown with a note
     shard: tuple[Shard, str] | None = None  # build only this shard's topics (and its sources' fingerprint); site/shards.py
@@ -66,14 +72,20 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         layer_theme(config.theme)
+        self.languages = Languages.from_config(config.theme["language"], self.config.languages)
+        if self.languages.others:
+            self.cache = None  # a preview of several languages builds them whole (site/incremental.py knows one)
         self.load_content(config)
         assert self.library is not None and self.rendered is not None
         check_comments_settings(config.extra.get("comments") or {})
+        self._nav_config = config.nav  # the site's own pages; each language's nav is made from it (on_files)
         config.nav = with_topics(config.nav, self.rendered.nav)
         try:
-            self.search = SearchIndex.for_site(root=self._root(config), library=self.library, language=config.theme["language"])
+            self.searches = {code: SearchIndex.for_site(root=self._root(config), library=edition.library, language=code)
+                             for code, edition in self.editions.items()}
         except ContentError as err:  # the site's lay-words.yml
             raise PluginError(err.message) from None
+        self.search = self.searches[self.languages.default.code]
         self.dates = read_git_dates(self._root(config))
         self.date_sources = {}
         return config
@@ -87,7 +99,8 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         except ContentError as err:
             raise PluginError(err.message) from None
         self.rendered = render_library(self.library, cache=self.cache.pages if self.cache else None)
-        self._generated = {page.src_uri: page for page in self.rendered.pages}
+        self.editions = publish(self.library, self.rendered, self.languages, untranslated=self.config.untranslated)
+        self._generated = {page.src_uri: page for edition in self.editions.values() for page in edition.rendered.pages}
         checked = self.library
         if self.shard:  # each shard checks its own topics, the first also the site's own pages
             sizes = {topic.slug: sum(len(topic.of_kind(kind)) for kind in topic.kinds()) for topic in self.library.topics}
@@ -101,7 +114,9 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         self.too_hard = {p.path.as_posix(): p.message for p in report.too_hard} if self.previewing else {}
         problems = [p for p in report.problems if p.path.as_posix() not in self.too_hard]
         if self.config.languages and (not self.shard or self.shard[0].number == 1):
-            translation_problems, warnings = check_translations(self.library, self.config.languages)
+            translation_problems, warnings = check_translations(self.library, self.config.languages,
+                                                                docs_dir=Path(config.docs_dir), translated={
+                code: edition.translations for code, edition in self.editions.items() if edition.translations})
             problems += translation_problems
             for warning in warnings:
                 log.info(f"healthsite: {warning}")
@@ -126,12 +141,23 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         config.extra["hs_inline_css"] = self.inline_css + brand_css(self.config.brand_colour)
         config.extra["hs_footer_pages"] = [file.page for file in self.footer_files]  # pages by now (on_nav ran)
         self._env_files = (env, files)
+        install_gettext(env)
+        self._language_settings = language_settings(self.languages, self.config, config, files)
+        # 404.html's, in the default language: each page's are set in on_page_context
+        config.extra.update(self._language_settings[self.languages.default.code]["extra"], alternate=Alternates([]),
+                            hs_languages=[dataclasses.asdict(lang) for lang in self.languages.others])
         return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.rendered is not None
         docs_dir = Path(config.docs_dir)
-        for page in self.rendered.pages:
+        self._notes = add_docs(files, self.languages, config, untranslated=self.config.untranslated) | {
+            uri for uri, page in self._generated.items() if page.meta.get("hs_untranslated")}
+        for lang in self.languages.others:  # each language's nav after the default's, made from mkdocs.yml's
+            settings = next(c for c in self.config.languages if c.code == lang.code)
+            config.nav += with_topics(translated_nav(self._nav_config or ["index.md"], lang, files, settings.nav_titles),
+                                      self.editions[lang.code].rendered.nav)
+        for page in self._generated.values():
             if files.get_file_from_path(page.src_uri) is not None:
                 raise PluginError(f"{Path(config.docs_dir).name}/{page.src_uri} clashes with a generated page; rename one of them")
             file = File.generated(config, page.src_uri, content=page.markdown)
@@ -142,7 +168,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
                 if page.edit_path
                 else None
             )
-            if self.shard and page.src_uri.split("/", 1)[0] not in self._shard_topics:
+            if self.shard and self.languages.source_uri(page.src_uri).split("/", 1)[0] not in self._shard_topics:
                 file.is_modified = _never  # another shard builds it (the build runs dirty)
             files.append(file)
             # A list page has no file of its own; it changes when its section folder does.
@@ -165,10 +191,11 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         assert self.library is not None
-        self.site_nav = SiteNav.split(nav, overviews={overview_uri(t) for t in self.library.topics})
+        self.site_nav = SiteNav.split(nav, overviews={e.language.prefix + overview_uri(t) for e in self.editions.values()
+                                                      for t in e.library.topics}, language_of=self.languages.of)
         if self.cache is not None:  # a preview: decide which pages change (site/incremental.py)
             assert self.rendered is not None
-            shared = (nav_outline([*self.site_nav.before, *self.site_nav.after]), self.inline_css)
+            shared = (nav_outline([item for part in self.site_nav.parts.values() for items in part for item in items]), self.inline_css)
             kept = self.cache.plan(nav, shared=shared, generated=self._generated,
                                    topic_navs=topic_navs(self.library.topics, self.rendered.nav))
             if self.cache.search is not None:
@@ -181,10 +208,15 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         (a tenth of a build). Hand-written pages can list the topics by holding the marker."""
         if (generated := self._generated.get(page.file.src_uri)) is not None:
             page.meta.update(copy.deepcopy(generated.meta))  # a preview reuses the pages: never change them
+        language = self.languages.of(page.file.src_uri)
+        page.meta.update(hs_language=language.code, hs_prefix=language.prefix)  # the theme's words (site/theme_i18n.py)
+        page.meta["hs_alternates"] = self.languages.alternates(page.file.src_uri, files, notes=self._notes,
+                                                                 site_url=config.site_url)  # hreflang, switcher, sitemap
         if TOPIC_INDEX_MARKER in markdown:
-            assert self.library is not None
-            summaries = len(self.library.topics) <= self.config.az_summaries_up_to
-            markdown = markdown.replace(TOPIC_INDEX_MARKER, topic_index(self.library, from_uri=page.file.src_uri, summaries=summaries))
+            library = self.editions[language.code].library
+            summaries = len(library.topics) <= self.config.az_summaries_up_to
+            markdown = markdown.replace(TOPIC_INDEX_MARKER, topic_index(library, from_uri=page.file.src_uri, summaries=summaries,
+                                                                        language=language.code))
             page.meta["hs_library"] = True  # theme/main.html loads the search button's script
         return markdown
 
@@ -197,8 +229,9 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
             raise PluginError("\n".join(f"{source}: {f.message}" for f in findings))
         search = page.meta.get("search") or {}  # Material's per-page settings: exclude, boost
         if not search.get("exclude"):
-            self.search.add(url=page.url, title=page.title or "", html=html, label=self._search_label(page),
-                            boost=search.get("boost", 1))
+            language = self.languages.of(page.file.src_uri)  # its index's addresses are from its own root
+            self.searches[language.code].add(url=page.url.removeprefix(language.prefix), title=page.title or "", html=html,
+                                             label=self._search_label(page), boost=search.get("boost", 1))
         return with_print_addresses(html, page_url=page.canonical_url)
 
     def _search_label(self, page) -> str:
@@ -212,9 +245,11 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         """Our search index replaces Material's (site/search/), which its plugin writes as one
         file that grows with the library (theme/partials/search.html says why the plugin stays)."""
         if self.shard:
-            write_shard_state(Path(config.site_dir), shard=self.shard[0], search=self.search, fingerprint=self.shard[1])
+            write_shard_state(Path(config.site_dir), shard=self.shard[0], fingerprint=self.shard[1],
+                              searches={lang.prefix: self.searches[lang.code] for lang in self.languages.all})
         else:
-            self.search.write(Path(config.site_dir))
+            for lang in self.languages.all:
+                self.searches[lang.code].write(Path(config.site_dir) / lang.prefix)
         if self.cache is not None:
             self.cache.finish(Path(config.site_dir), search=self.search, session=Session(
                 config=config, files=self._env_files[1], nav=self.site_nav.full, env=self._env_files[0],
@@ -235,11 +270,13 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         (partials/source-file.html), its breadcrumbs, and its JSON-LD completed with address,
         language and trail (site/page_meta.py)."""
         source = self.date_sources.get(page.file.src_uri) or page.file.abs_src_path
-        trail = breadcrumbs(page, homepage=nav.homepage)
+        language = self.languages.of(page.file.src_uri)
+        home = self._env_files[1].get_file_from_path(language.prefix + "index.md")
+        trail = breadcrumbs(page, homepage=home.page if home else nav.homepage)
         page.meta["hs_breadcrumbs"] = trail  # partials/path.html
         try:
             page.meta.update(completed_meta(
-                page.meta, title=page.title, url=page.canonical_url, language=config.theme["language"],
+                page.meta, title=page.title, url=page.canonical_url, language=language.code,
                 site_review=self.site_review(),
                 last_updated=self.dates.last_changed(Path(source), root=self._root(config)) if source else None,
                 breadcrumb=jsonld.breadcrumb_list([(c.title, urljoin(config.site_url, c.url)) for c in trail])
@@ -247,7 +284,12 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
             ))
         except PageMetaError as err:  # on_config reported it already; reached only when a page is added while serving
             raise PluginError(f"{page.file.src_uri}: {err}") from None
-        context["nav"] = self.site_nav.for_page(page)  # the sidebar: site pages and this page's topic only
+        context["nav"] = self.site_nav.for_page(page, home=home.page if home else None)  # site pages and this topic only
+        # What differs by language, for this page: its translations (Material's hreflang links
+        # and our switcher, theme/partials/alternate.html), its footer and search words.
+        words = self._language_settings[language.code]
+        config["site_name"], config["copyright"] = words["site_name"], words["copyright"]
+        config.extra.update(words["extra"], alternate=Alternates(page.meta["hs_alternates"]))
         return context
 
     def site_review(self) -> tuple[Review, dt.date] | None:

@@ -21,6 +21,13 @@ class LanguageConfig(Config):
     # The lowest reading ease a page may have (Fernández Huerta for Spanish: 0 to 100,
     # higher is easier; 60 to 70 is "normal", as the English limit of grade 10 roughly is).
     reading_ease_minimum = config_options.Type((int, float), default=60)
+    # The titles of mkdocs.yml's nav sections in this language ("About this site": "Sobre este sitio").
+    nav_titles = config_options.Type(dict, default={})
+    # What the search box says when it finds nothing (extra.urgent_help, in this language).
+    urgent_help = config_options.Optional(config_options.Type(str))
+    # The site's name and owner's line in this language (site_name and copyright).
+    site_name = config_options.Optional(config_options.Type(str))
+    copyright = config_options.Optional(config_options.Type(str))
 
 
 class HealthsiteConfig(Config):
@@ -46,8 +53,11 @@ class HealthsiteConfig(Config):
         "about.md", "contact.md", "privacy.md", "disclaimer.md", "editorial-policy.md", "accessibility.md",
     ])
     # More languages than the site's own (theme.language): their translations, beside the
-    # content, are checked (content/translations.py, check/translations.py).
+    # content, are checked (check/translations.py) and published under /<code>/ (site/languages.py).
     languages = config_options.ListOfItems(config_options.SubConfig(LanguageConfig), default=[])
+    # A page with no translation yet: "note" publishes a short page in its place that links
+    # the original; "leave out" publishes nothing, and lists and links leave it out too.
+    untranslated = config_options.Choice(("note", "leave out"), default="note")
 
 
 

@@ -63,14 +63,16 @@ class QuietDirtyBuild(logging.Filter):
         return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
-def write_shard_state(site_dir: Path, *, shard: Shard, search: SearchIndex, fingerprint: str) -> None:
-    """In place of the search index: what this shard's pages gave it, for `merge`."""
+def write_shard_state(site_dir: Path, *, shard: Shard, searches: dict[str, SearchIndex], fingerprint: str) -> None:
+    """In place of the search indexes (one per language, by where it goes: "", "es/"): what
+    this shard's pages gave them, for `merge`."""
     shutil.rmtree(site_dir / "search", ignore_errors=True)  # Material's index of this shard's pages; merge writes ours
     folder = site_dir / SHARD_DIR
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "shard.json").write_text(json.dumps({"number": shard.number, "count": shard.count, "sources": fingerprint}),
                                        encoding="utf-8")
-    (folder / "search.json").write_text(json.dumps(search.state(), sort_keys=True), encoding="utf-8")
+    (folder / "search.json").write_text(json.dumps({prefix: search.state() for prefix, search in searches.items()},
+                                                   sort_keys=True), encoding="utf-8")
 
 
 def sources_fingerprint(*folders: Path, files: list[Path]) -> str:
@@ -83,7 +85,7 @@ def sources_fingerprint(*folders: Path, files: list[Path]) -> str:
 
 
 def merge_shards(shard_dirs: list[Path], *, into: Path) -> None:
-    """Join the shards' output into the empty folder `into`, with one search index."""
+    """Join the shards' output into the empty folder `into`, with one search index per language."""
     manifests = [_manifest(folder) for folder in shard_dirs]
     count = manifests[0]["count"]
     numbers = sorted(m["number"] for m in manifests)
@@ -105,7 +107,8 @@ def merge_shards(shard_dirs: list[Path], *, into: Path) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
     states = [json.loads((folder / SHARD_DIR / "search.json").read_text(encoding="utf-8")) for folder in shard_dirs]
-    SearchIndex.from_states(states).write(into)
+    for prefix in states[0]:
+        SearchIndex.from_states([state[prefix] for state in states]).write(into / prefix)
 
 
 def build_in_parallel(*, jobs: int, build_shard, staging: Path) -> None:

@@ -72,7 +72,7 @@ class SearchIndex:
         """An empty index in the site's language, with the lay thesaurus: the package's, the
         site's own lay-words.yml (a ContentError if it is broken), and the topics' aliases."""
         aliases = {topic.title: topic.aliases for topic in library.topics}
-        return cls(language=language, lay_words=LayWords.for_site(root).with_aliases(aliases))
+        return cls(language=language, lay_words=LayWords.for_site(root, language).with_aliases(aliases))
 
     def add(self, *, url: str, title: str, html: str, label: str = "", boost: float = 1.0) -> None:
         text = page_text(html)

@@ -1,7 +1,8 @@
 """The lay thesaurus: everyday words readers type, and the words health pages use for them.
 
-The package ships lay-words.yml (general health vocabulary, each pairing with its source).
-A site adds its own entries in a lay-words.yml next to mkdocs.yml, in the same format, and
+The package ships lay-words.yml (general health vocabulary, each pairing with its source),
+and lay-words.es.yml for Spanish. A site adds its own entries in a lay-words.yml (or
+lay-words.es.yml) next to mkdocs.yml, in the same format, and
 every topic's aliases join in as well ("podagra" -> "gout"), so "podagra causes" also
 searches for "gout causes". The index carries the entries to the browser, which searches a
 query holding a lay phrase for each of its meanings too (theme/assets/hs-search-engine.js).
@@ -45,9 +46,11 @@ class LayWords:
         return cls(entries=tuple(entries))
 
     @classmethod
-    def for_site(cls, root: Path) -> LayWords:
-        """The package's entries, then those of the site's own lay-words.yml (next to mkdocs.yml)."""
-        return cls.load(PACKAGE_FILE, root / SITE_FILE, root=root)
+    def for_site(cls, root: Path, language: str = "en") -> LayWords:
+        """The package's entries in `language`, then those of the site's own lay-words.yml
+        (next to mkdocs.yml; lay-words.es.yml for Spanish)."""
+        name = SITE_FILE if language == "en" else SITE_FILE.replace(".yml", f".{language}.yml")
+        return cls.load(PACKAGE_FILE.with_name(name), root / name, root=root)
 
     def with_aliases(self, names: dict[str, tuple[str, ...]]) -> LayWords:
         """These entries plus one per alias: alias -> the title it names."""

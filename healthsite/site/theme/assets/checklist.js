@@ -121,8 +121,9 @@
   }
 
   function resultNodes(checklist, ticked) {
-    if (!ticked.length) return [paragraph("You have not ticked anything yet. Tick a box above to see pages that may help.")];
-    var nodes = [heading("You ticked"), list(ticked.map(function (box) { return titleOf(checklist, box.value); }))];
+    var text = function (name) { return checklist.root.getAttribute("data-hs-text-" + name); };  // in the page's language
+    if (!ticked.length) return [paragraph(text("empty"))];
+    var nodes = [heading(text("ticked")), list(ticked.map(function (box) { return titleOf(checklist, box.value); }))];
     checklist.groups.forEach(function (group) {
       var keys = leadsTo(checklist, ticked, group);
       if (keys.length) nodes.push(heading(group.heading), list(keys.map(function (key) { return pageLink(checklist, key); })));

@@ -1,0 +1,99 @@
+"""The pages of each language the site is published in, for the plugin: the default
+language's from the library, every other language's from its translations
+(content/translations.py), rendered under its prefix (render/pages.py), with the site's
+own pages translated beside their source (site/languages.py).
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass
+
+from mkdocs.structure.files import File, Files
+from mkdocs.utils.meta import get_data
+
+from healthsite.content.model import Library
+from healthsite.content.translations import Translations, translate_library
+from healthsite.render.az import TOPIC_INDEX_MARKER
+from healthsite.render.i18n import gettext_for
+from healthsite.render.pages import Edition, PageCache, RenderedSite, relative_uri, render_library, render_template
+from healthsite.site.languages import Language, Languages, translated_docs
+
+
+_NOTE_META = "search: {exclude: true}\nhs_untranslated: true\n"  # as render/pages.py gives a content page's note
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Published:
+    """One language's edition: what its A-Z, search and pages are made from."""
+
+    language: Language
+    library: Library  # the topics its A-Z lists
+    rendered: RenderedSite
+    translations: Translations | None = None  # None for the default language
+
+
+def publish(library: Library, rendered: RenderedSite, languages: Languages, *, untranslated: str,
+            cache: PageCache | None = None) -> dict[str, Published]:
+    """Every language's edition, by code; `untranslated` is the "note" or "leave out" setting."""
+    editions = {languages.default.code: Published(language=languages.default, library=library, rendered=rendered)}
+    for language in languages.others:
+        translations = translate_library(library, language.code)
+        noted = untranslated == "note"
+        shown = translations.published(notes=noted)
+        edition = Edition(language.code, translations.untranslated if noted else frozenset(), translations.reviews)
+        editions[language.code] = Published(language=language, library=shown, translations=translations,
+                                            rendered=render_library(shown, edition=edition, cache=cache))
+    return editions
+
+
+def add_docs(files: Files, languages: Languages, config, *, untranslated: str) -> set[str]:
+    """The site's own pages in every other language: their translations (docs/about.es.md at
+    es/about/); with "note", a short page linking the original for each page not translated
+    (returned); and a home page with the A-Z where the language has none."""
+    translated_docs(files, languages, config)
+    notes = set()
+    for language in languages.others:
+        t = gettext_for(language.code)
+        if files.get_file_from_path(f"{language.prefix}index.md") is None:
+            title = t("Health topics A to Z")
+            files.append(File.generated(config, f"{language.prefix}index.md",
+                                        content=f"---\ntitle: {title}\n---\n\n# {title}\n\n{TOPIC_INDEX_MARKER}\n"))
+        if untranslated != "note":
+            continue
+        for file in list(files.documentation_pages()):
+            if languages.of(file.src_uri) != languages.default or files.get_file_from_path(language.prefix + file.src_uri):
+                continue
+            _, meta = get_data(file.content_string)
+            title = str(meta.get("title") or posixpath.splitext(posixpath.basename(file.src_uri))[0])
+            uri = language.prefix + file.src_uri
+            notes.add(uri)
+            note = render_template("untranslated.md.j2", uri=uri, language=language.code, page={"title": title},
+                                   original=relative_uri(uri, file.src_uri))
+            files.append(File.generated(config, uri, content=f"---\n{_NOTE_META}title: {json.dumps(title)}\n---\n\n{note}"))
+    return notes
+
+
+
+
+def language_settings(languages: Languages, settings, config, files: Files) -> dict[str, dict]:
+    """What the theme reads from the settings that differs by language, by code: the site's name
+    and owner's line, and in config.extra the footer's pages, the disclaimer's address and the
+    search box's urgent-help line (the plugin sets each page's before rendering it)."""
+    by_language = {}
+    for lang in languages.all:
+        other = next((c for c in settings.languages if c.code == lang.code), None)
+        footer = [f.page for f in (files.get_file_from_path(lang.prefix + uri) for uri in settings.footer_pages) if f]
+        disclaimer = files.get_file_from_path(lang.prefix + "disclaimer.md") or files.get_file_from_path("disclaimer.md")
+        by_language[lang.code] = {
+            "site_name": (other.site_name if other else None) or config.site_name,
+            "copyright": (other.copyright if other else None) or config.copyright,
+            "extra": {
+                "hs_footer_pages": footer if other else config.extra["hs_footer_pages"],
+                "hs_disclaimer_url": disclaimer.url if disclaimer else None,  # the one-line disclaimer's link
+                # None: the search box says the catalogue's line
+                "urgent_help": (other.urgent_help if other else config.extra.get("urgent_help")),
+            },
+        }
+    return by_language
