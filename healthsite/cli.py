@@ -151,8 +151,9 @@ def _check_quality(library, *, config, allow_overdue: bool, today: dt.date, repo
     if report:
         click.echo(_grade_table(quality))
     plugin = config.plugins.get("healthsite") if config is not None else None
-    translation_problems, translation_warnings = check_translations(
-        library, plugin.config.languages if plugin else [], docs_dir=Path(config.docs_dir) if config is not None else None)
+    translation_problems, translation_warnings = check_translations(  # a build leaves the missing ones to `check`
+        library, plugin.config.languages if plugin else [], docs_dir=Path(config.docs_dir) if config is not None else None,
+        missing=publishing)
     problems = [*quality.problems, *(quality.unfinished if publishing else ()), *translation_problems]
     for warning in [*quality.warnings, *(() if publishing else quality.unfinished), *translation_warnings]:
         click.echo(f"warning: {warning}", err=True)

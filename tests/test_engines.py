@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import copy_project, serve, tags, tree_digest, write, write_valid_content
+from conftest import copy_project, english_only, serve, tags, tree_digest, write, write_valid_content
 from healthsite.cli import main
 from searchbox import open_search, search
 
@@ -63,8 +63,11 @@ def tree(site: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped site and content."""
-    return copy_project(tmp_path_factory.mktemp("engines") / "project")
+    """The shipped site and content, in English only: `healthsite render --out` writes the
+    default language (a second one needs the plugin)."""
+    project = copy_project(tmp_path_factory.mktemp("engines") / "project")
+    english_only(project / "mkdocs.yml")
+    return project
 
 
 @pytest.fixture(scope="module")

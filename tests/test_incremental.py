@@ -73,6 +73,16 @@ def test_a_text_edit_writes_only_its_page_and_serves_what_a_whole_build_gives(pr
     assert tree_digest(preview.served) == whole_build(preview.project)  # search index included
 
 
+def test_a_spanish_text_edit_writes_only_its_spanish_page(preview: Preview, whole_build) -> None:
+    before = preview.pages()
+    edit(preview.project / CAUSES / "dehydration.es.md", "Esto puede causar espasmos en sus músculos.",
+         "Esto puede causar espasmos en sus músculos. Beba agua durante el día.")
+    preview.build()
+    assert "Beba agua durante el día." in preview.page("es/muscle-twitches/causes/dehydration")
+    assert preview.written_since(before) == {"es/muscle-twitches/causes/dehydration/index.html"}
+    assert tree_digest(preview.served) == whole_build(preview.project)  # both search indexes included
+
+
 def test_a_new_title_reaches_every_page_that_shows_it(preview: Preview, whole_build) -> None:
     edit(preview.project / TREATMENTS / "hydration.md", "title: Hydration", "title: Fluids and hydration")
     preview.build()
@@ -85,10 +95,12 @@ def test_a_new_title_reaches_every_page_that_shows_it(preview: Preview, whole_bu
 def test_a_renamed_file_leaves_no_page_at_its_old_address(preview: Preview, whole_build) -> None:
     project = preview.project
     (project / TREATMENTS / "hydration.md").rename(project / TREATMENTS / "drinking-water.md")
+    (project / TREATMENTS / "hydration.es.md").rename(project / TREATMENTS / "drinking-water.es.md")  # as CONTRIBUTING says
     for item in sorted((project / "content").rglob("*.md")):
         item.write_text(item.read_text(encoding="utf-8").replace("- hydration\n", "- drinking-water\n"), encoding="utf-8")
     preview.build()
     assert not (preview.served / "muscle-twitches/treatments/hydration").exists()
+    assert not (preview.served / "es/muscle-twitches/treatments/hydration").exists()
     assert "../../treatments/drinking-water/" in preview.page("muscle-twitches/causes/dehydration")
     assert tree_digest(preview.served) == whole_build(project)
 
@@ -121,9 +133,7 @@ def test_a_build_after_a_preview_in_the_same_process_is_a_plain_build(preview: P
 def test_an_edit_saved_with_a_broken_translation_is_shown_once_that_is_fixed(tmp_path: Path, whole_build) -> None:
     """Translations are checked after the pages are rendered: that build failed, having written
     nothing, and the next good build must write the edit it rendered."""
-    project = copy_project(tmp_path / "project")
-    edit(project / "mkdocs.yml", "      # languages:\n      #   - code: es\n      #     name: Español",
-         "      languages:\n        - code: es\n          name: Español")
+    project = copy_project(tmp_path / "project")  # which publishes Spanish
     preview = Preview(project, tmp_path / "served")
     preview.build()
     edit(project / CAUSES / "dehydration.md", "This can make your muscles twitch.", "Drink more. This can make your muscles twitch.")

@@ -213,3 +213,12 @@ def test_the_catalogue_template_lists_every_string_in_use() -> None:
     with TEMPLATE_PATH.open("rb") as pot:
         shipped = {m.id for m in read_po(pot) if m.id}
     assert shipped == {m.id for m in messages() if m.id}, "run `healthsite messages` and translate what it lists"
+
+
+@pytest.mark.parametrize("path", ["es/", "es/" + DEHYDRATION, "es/" + CHECKLIST])
+def test_longer_spanish_lines_still_fit_a_small_phone(browser, published_url: str, path: str) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    tab = context.new_page()
+    tab.goto(published_url + path)
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()

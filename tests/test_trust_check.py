@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import TOPIC_MD, copy_project, write
+from conftest import TOPIC_MD, copy_project, untranslated_noted, write
 from healthsite.cli import main
 
 # TOPIC_MD's next review is due on 2027-11-25.
@@ -33,7 +33,7 @@ def problems(result) -> list[str]:
 def test_review_due_within_30_days_warns(content: Path) -> None:
     result = check(content, today="2027-11-05")
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines() == [
+    assert untranslated_noted(result.output).splitlines() == [
         "warning: content/twitch/topic.md: review due soon: the next review is due on 25 November 2027 (in 20 days)",
         "Content OK: 1 topic(s), 3 item(s).",
     ]
@@ -41,7 +41,7 @@ def test_review_due_within_30_days_warns(content: Path) -> None:
 
 def test_review_not_yet_due_is_quiet(content: Path) -> None:
     result = check(content, today="2027-10-25")
-    assert result.output == "Content OK: 1 topic(s), 3 item(s).\n"
+    assert untranslated_noted(result.output) == "Content OK: 1 topic(s), 3 item(s).\n"
 
 
 def test_overdue_review_fails(content: Path) -> None:

@@ -18,20 +18,20 @@ from healthsite.content.translations import Translations, source_version, transl
 from healthsite.errors import Problem
 
 
-def check_translations(library: Library, languages, *, docs_dir: Path | None = None,
+def check_translations(library: Library, languages, *, docs_dir: Path | None = None, missing: bool = True,
                        translated: dict[str, Translations] | None = None) -> tuple[list[Problem], list[Problem]]:
     """Problems and warnings for each language of the site's `languages` setting, in the
     content and (with `docs_dir`) the site's own pages; `translated`: the translations
-    already read, by language."""
+    already read, by language. The warnings name stale translations, and (with `missing`,
+    as `check` does; a build does not) the pages not translated yet."""
     problems: list[Problem] = []
     warnings: list[Problem] = []
     for language in languages:
         if docs_dir is not None:
-            _check_docs(docs_dir, language, root=library.root, problems=problems, warnings=warnings)
+            _check_docs(docs_dir, language, root=library.root, problems=problems, warnings=warnings, missing=missing)
         translations = (translated or {}).get(language.code) or translate_library(library, language.code)
         problems.extend(translations.problems)
-        warnings.extend([*translations.stale, *translations.missing])
-        formula = EASE_FORMULAS[language.code][0]
+        warnings.extend([*translations.stale, *(translations.missing if missing else ())])
         for page in content_pages(translations.library):
             if page.path in translations.untranslated:
                 continue
@@ -50,21 +50,22 @@ def _too_hard(markdown: str, path: Path, language) -> list[Problem]:
         f"{language.reading_ease_minimum:g}: shorter sentences and shorter, everyday words make it easier"))]
 
 
-def _check_docs(docs_dir: Path, language, *, root: Path, problems: list[Problem], warnings: list[Problem]) -> None:
+def _check_docs(docs_dir: Path, language, *, root: Path, problems: list[Problem], warnings: list[Problem],
+                missing: bool) -> None:
     """The site's own pages: docs/about.es.md translates docs/about.md, and records which version
     in `translation_of`, as a content file's translation does (content/translations.py)."""
     code = language.code
     for source in sorted(docs_dir.rglob("*.md")):
-        relative = source.relative_to(root)
+        relative = _shown(source, root)
         translation = translation_path(source, code)
         if TRANSLATION_NAME.match(source.name):
             continue
         if not translation.is_file():
-            warnings.append(Problem(path=relative, message=f"no '{code}' translation yet: translate it into "
-                                    f"{translation.name} beside it, with translation_of: {source_version(source)}"))
+            warnings.extend([] if not missing else [Problem(path=relative, message=f"no '{code}' translation yet: translate it into "
+                                    f"{translation.name} beside it, with translation_of: {source_version(source)}")])
             continue
         body, meta = get_data(translation.read_text(encoding="utf-8"))
-        shown = translation.relative_to(root)
+        shown = _shown(translation, root)
         if str(meta.get("translation_of")) != source_version(source):
             warnings.append(Problem(path=shown, message=f"translates an older version of {relative.as_posix()}: see what "
                                     f"changed (git log -p {relative.as_posix()}), update the translation, then set "
@@ -73,5 +74,10 @@ def _check_docs(docs_dir: Path, language, *, root: Path, problems: list[Problem]
         problems.extend(_too_hard(body, shown, language))
     for translation in sorted(docs_dir.rglob(f"*.{code}.md")):
         if not translation.with_name(translation.name.removesuffix(f".{code}.md") + ".md").is_file():
-            problems.append(Problem(path=translation.relative_to(root), message="translates a page that is not there: "
+            problems.append(Problem(path=_shown(translation, root), message="translates a page that is not there: "
                                     "rename it with its source, or delete it"))
+
+
+def _shown(path: Path, root: Path) -> Path:
+    """The path as problems name files: from the project's folder when it is inside it."""
+    return path.relative_to(root) if path.is_relative_to(root) else path

@@ -135,7 +135,7 @@ def _orphans(library: Library, language: str, report: Collector) -> None:
     """Translations whose source is not a page (renamed or deleted)."""
     known = {topic.path for topic in library.topics} | {
         item.path for topic in library.topics for kind in topic.kinds() for item in topic.of_kind(kind)}
-    content = {library.root / path.parts[0] for path in known}
+    content = {(library.root / topic.path).parent.parent for topic in library.topics}  # the content folder
     for folder in sorted(content):
         for path in sorted(folder.rglob(f"*.{language}.md")):
             match = TRANSLATION_NAME.match(path.name)

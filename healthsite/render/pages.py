@@ -260,7 +260,8 @@ def _item_page(topic: Topic, item: Item, edition: Edition) -> GeneratedPage:
 def _untranslated_page(uri: str, topic: Topic, page: Topic | Item, edition: Edition, *, label: str) -> GeneratedPage:
     """A page not translated yet: its title, and a note linking the original (kept out of search),
     whose care cards say when to get help in the original's language."""
-    meta = _meta(title=page.title, description=page.summary, search={"exclude": True}, hs_untranslated=True,
+    note = edition.t("This page has not been translated yet. You can read it in English.")
+    meta = _meta(title=page.title, description=f"{page.title}: {note}", search={"exclude": True}, hs_untranslated=True,
                  **_trust_fields(topic, structured_data=jsonld.topic_page(topic, name=page.title)))
     markdown = render_template("untranslated.md.j2", uri=uri, language=edition.language, page=page,
                                original=relative_uri(edition.prefix + uri, uri))

@@ -30,6 +30,7 @@ import contextlib
 import dataclasses
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,11 +43,20 @@ from mkdocs.structure.pages import Page
 
 from healthsite.content.loader import TopicCache, file_stamps
 from healthsite.content.model import Topic
-from healthsite.render.pages import GeneratedPage, NavEntry, PageCache, RenderedSite
+from healthsite.render.pages import GeneratedPage, NavEntry, PageCache
 from healthsite.site.search.index import SearchIndex
 from healthsite.site.settings import BuildFailed, collected_warnings
 
 SEARCH_DELAY_SECONDS = 1.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Shown:
+    """The generated pages of every language, their navigation and their topics."""
+
+    pages: tuple[GeneratedPage, ...]
+    navs: tuple
+    topics: tuple[Topic, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -58,7 +68,7 @@ class Session:
     nav: Navigation
     env: object  # the templates' jinja2.Environment
     docs: tuple = ()  # docs/ files' names, sizes and times
-    shown: tuple[RenderedSite, tuple[Topic, ...]] | None = None  # the pages and topics the served site was built from
+    shown: Shown | None = None  # what the served site was built from
 
 
 @dataclass(eq=False)
@@ -66,14 +76,14 @@ class PreviewCache:
     topics: TopicCache = field(default_factory=dict)
     pages: PageCache = field(default_factory=dict)
     built: dict[str, tuple[tuple | None, str]] = field(default_factory=dict)  # src_uri -> what it was made from, its file
-    search: SearchIndex | None = None
+    search: dict[str, SearchIndex] | None = None  # by where each language's goes: "", "es/"
     session: Session | None = None
     writing: threading.Timer | None = None  # writes the last build's search index, once the page has reloaded
-    _unwritten: SearchIndex | None = None
+    _unwritten: dict[str, SearchIndex] | None = None
     _planned: dict[str, tuple[tuple | None, str]] = field(default_factory=dict)  # the same, for this build
     _unchanged: set[str] = field(default_factory=set)
 
-    def write_search_later(self, search: SearchIndex, site_dir: Path) -> None:
+    def write_search_later(self, search: dict[str, SearchIndex], site_dir: Path) -> None:
         """Write the index a moment after the pages: writing it takes longer than they do,
         and it would slow the server sending the reloaded page (one process, one GIL)."""
         self._unwritten = search
@@ -91,23 +101,24 @@ class PreviewCache:
 
     def _write_search(self, site_dir: Path) -> None:
         search, self._unwritten = self._unwritten, None
-        if search is not None:
-            search.write(site_dir)
+        for prefix, index in (search or {}).items():
+            index.write(site_dir / prefix)
 
     def needs_build(self, src_uri: str) -> bool:
         """MkDocs asks this of every page in a dirty build (File.is_modified)."""
         return src_uri not in self._unchanged
 
     def plan(self, nav: Navigation, *, shared: tuple, generated: dict[str, GeneratedPage],
-             topic_navs: dict[str, NavEntry]) -> set[str]:
-        """Decide which pages this build writes (`shared`: what every page shows); return the
-        addresses of the others, whose search entries carry over."""
+             topic_navs: dict[str, NavEntry], topic_of: Callable[[str], str]) -> set[str]:
+        """Decide which pages this build writes (`shared`: what every page shows; `topic_of`:
+        a page's key in `topic_navs`); return the addresses of the others, whose search
+        entries carry over."""
         self._planned, urls = {}, {}
         for page in nav.pages:
             urls[page.file.src_uri] = page.url
             source = generated.get(page.file.src_uri)
             made_from = None if source is None else (
-                shared, source.markdown, source.meta, topic_navs.get(page.file.src_uri.split("/", 1)[0]),
+                shared, source.markdown, source.meta, topic_navs.get(topic_of(page.file.src_uri)),
                 _url(page.previous_page), _url(page.next_page))
             self._planned[page.file.src_uri] = (made_from, page.file.dest_uri)
         self._unchanged = {src_uri for src_uri, (made_from, _) in self._planned.items()
@@ -116,7 +127,7 @@ class PreviewCache:
             self.built.pop(src_uri, None)  # unknown until this build succeeds: if it fails, built again next time
         return {urls[src_uri] for src_uri in self._unchanged}
 
-    def finish(self, site_dir: Path, *, search: SearchIndex, session: Session) -> None:
+    def finish(self, site_dir: Path, *, search: dict[str, SearchIndex], session: Session) -> None:
         """After a good build: delete the pages that are gone, remember what was built."""
         for src_uri in self.built.keys() - self._planned.keys():
             _delete_page(site_dir, self.built[src_uri][1])
@@ -133,16 +144,16 @@ def rebuild_pages(cache: PreviewCache) -> bool:
     if session is None or _docs_stamp(session.config) != session.docs:
         return False
     plugin = session.config.plugins["healthsite"]
-    before, topics_before = session.shown  # not the plugin's: a failed build may have rendered since
+    before = session.shown  # not the plugin's: a failed build may have rendered since
     plugin.load_content(session.config)
-    after, topics = plugin.rendered, plugin.library.topics
-    if ([p.src_uri for p in before.pages], before.nav, [t.aliases for t in topics_before]) != (
-            [p.src_uri for p in after.pages], after.nav, [t.aliases for t in topics]):
+    after = plugin.shown()
+    if ([p.src_uri for p in before.pages], before.navs, [t.aliases for t in before.topics]) != (
+            [p.src_uri for p in after.pages], after.navs, [t.aliases for t in after.topics]):
         cache.session = None  # this build runs MkDocs again
         return False
     changed = [new.src_uri for old, new in zip(before.pages, after.pages, strict=True)
                if new is not old and (new.markdown, new.meta) != (old.markdown, old.meta)]
-    if [(t.summary, t.tags) for t in topics_before] != [(t.summary, t.tags) for t in topics]:
+    if [(t.summary, t.tags) for t in before.topics] != [(t.summary, t.tags) for t in after.topics]:
         changed += [f.src_uri for f in session.files.documentation_pages() if f.src_uri not in plugin._generated]
     pages = [session.files.get_file_from_path(src_uri).page for src_uri in changed]
     with warnings_as_problems():
@@ -152,8 +163,8 @@ def rebuild_pages(cache: PreviewCache) -> bool:
             _populate_page(page, session.config, session.files)
         for page in pages:
             _build_page(page, session.config, session.files.documentation_pages(), session.nav, session.env)
-    cache.session = dataclasses.replace(session, shown=(after, topics))
-    cache.write_search_later(plugin.search, Path(session.config.site_dir))
+    cache.session = dataclasses.replace(session, shown=after)
+    cache.write_search_later(plugin.search_indexes(), Path(session.config.site_dir))
     return True
 
 
@@ -173,9 +184,10 @@ def _docs_stamp(config: MkDocsConfig) -> tuple:
     return tuple(sorted(file_stamps(Path(config.docs_dir))))
 
 
-def topic_navs(topics, nav: list[NavEntry]) -> dict[str, NavEntry]:
-    """Each topic's navigation entry by its slug (render_library lists them in topic order)."""
-    return {topic.slug: entry for topic, entry in zip(topics, nav, strict=True)}
+def topic_navs(topics, nav: list[NavEntry], prefix: str = "") -> dict[str, NavEntry]:
+    """Each topic's navigation entry by its slug, under its language's prefix ("es/gout")
+    (render_library lists them in topic order)."""
+    return {prefix + topic.slug: entry for topic, entry in zip(topics, nav, strict=True)}
 
 
 def nav_outline(items) -> tuple:

@@ -101,12 +101,16 @@ class Languages:
 
 def translated_docs(files: Files, languages: Languages, config) -> list[tuple[File, File]]:
     """Move each translation of the site's own pages to its language's folder: docs/about.es.md
-    is published at es/about/. Returns (translation as found, as published)."""
+    is published at es/about/; one in a language the site does not publish is left out.
+    Returns (translation as found, as published)."""
     moved = []
     codes = {lang.code for lang in languages.others}
     for file in list(files.documentation_pages()):
         match = TRANSLATION_NAME.match(posixpath.basename(file.src_uri))
-        if match is None or match["language"] not in codes:
+        if match is None:
+            continue
+        if match["language"] not in codes:  # a language the site does not publish (any more)
+            files.remove(file)
             continue
         folder = posixpath.dirname(file.src_uri)
         published = File.generated(config, f"{match['language']}/{posixpath.join(folder, match['stem'])}.md",

@@ -30,7 +30,7 @@ from healthsite.content.model import Library, Review
 from healthsite.site.brand import brand_css
 from healthsite.site.plugin_config import HealthsiteConfig, check_comments_settings
 from healthsite.site.theme_layer import StylesheetError, inline_stylesheet, layer_theme
-from healthsite.site.incremental import PreviewCache, Session, nav_outline, topic_navs
+from healthsite.site.incremental import PreviewCache, Session, Shown, nav_outline, topic_navs
 from healthsite.site.navigation import SiteNav, breadcrumbs, with_topics
 from healthsite.site.page_meta import PageMetaError, completed_meta
 from healthsite.site.preview_notes import with_preview_note
@@ -52,12 +52,11 @@ log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
     library: Library | None = None
     rendered: RenderedSite | None = None
-    _generated: dict[str, GeneratedPage]
+    _generated: dict[str, GeneratedPage]  # every language's
     dates: GitDates = GitDates()
     date_sources: dict[str, Path]  # generated page -> the file or folder its date comes from
     site_nav: SiteNav
     inline_css: str = ""
-    search: SearchIndex  # the default language's
     searches: dict[str, SearchIndex]  # every language's, by code
     languages: Languages
     editions: dict[str, Published]  # every language's pages, by code
@@ -73,8 +72,6 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         layer_theme(config.theme)
         self.languages = Languages.from_config(config.theme["language"], self.config.languages)
-        if self.languages.others:
-            self.cache = None  # a preview of several languages builds them whole (site/incremental.py knows one)
         self.load_content(config)
         assert self.library is not None and self.rendered is not None
         check_comments_settings(config.extra.get("comments") or {})
@@ -85,7 +82,6 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
                              for code, edition in self.editions.items()}
         except ContentError as err:  # the site's lay-words.yml
             raise PluginError(err.message) from None
-        self.search = self.searches[self.languages.default.code]
         self.dates = read_git_dates(self._root(config))
         self.date_sources = {}
         return config
@@ -99,7 +95,8 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         except ContentError as err:
             raise PluginError(err.message) from None
         self.rendered = render_library(self.library, cache=self.cache.pages if self.cache else None)
-        self.editions = publish(self.library, self.rendered, self.languages, untranslated=self.config.untranslated)
+        self.editions = publish(self.library, self.rendered, self.languages, untranslated=self.config.untranslated,
+                                cache=self.cache.pages if self.cache else None)
         self._generated = {page.src_uri: page for edition in self.editions.values() for page in edition.rendered.pages}
         checked = self.library
         if self.shard:  # each shard checks its own topics, the first also the site's own pages
@@ -114,7 +111,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         self.too_hard = {p.path.as_posix(): p.message for p in report.too_hard} if self.previewing else {}
         problems = [p for p in report.problems if p.path.as_posix() not in self.too_hard]
         if self.config.languages and (not self.shard or self.shard[0].number == 1):
-            translation_problems, warnings = check_translations(self.library, self.config.languages,
+            translation_problems, warnings = check_translations(self.library, self.config.languages, missing=False,
                                                                 docs_dir=Path(config.docs_dir), translated={
                 code: edition.translations for code, edition in self.editions.items() if edition.translations})
             problems += translation_problems
@@ -187,6 +184,12 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         self.footer_files = [_footer_file(files, src_uri, config=config) for src_uri in self.config.footer_pages]
         if files.get_file_from_path("robots.txt") is None:  # an owner's docs/robots.txt wins
             files.append(File.generated(config, "robots.txt", content=robots_txt(site_url=config.site_url)))
+        # Every page's translations, for its head, its switcher and the sitemap (which lists
+        # pages a shard's dirty build does not read), and the notes the sitemap leaves out.
+        config.extra["hs_alternates"] = {file.src_uri: self.languages.alternates(
+            file.src_uri, files, notes=self._notes, site_url=config.site_url)
+            for file in files.documentation_pages()} if self.languages.others else {}
+        config.extra["hs_notes"] = self._notes
         return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
@@ -196,10 +199,13 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         if self.cache is not None:  # a preview: decide which pages change (site/incremental.py)
             assert self.rendered is not None
             shared = (nav_outline([item for part in self.site_nav.parts.values() for items in part for item in items]), self.inline_css)
-            kept = self.cache.plan(nav, shared=shared, generated=self._generated,
-                                   topic_navs=topic_navs(self.library.topics, self.rendered.nav))
-            if self.cache.search is not None:
-                self.search.carry_over(self.cache.search, urls=kept)
+            navs = {key: entry for e in self.editions.values()
+                    for key, entry in topic_navs(e.library.topics, e.rendered.nav, e.language.prefix).items()}
+            kept = self.cache.plan(nav, shared=shared, generated=self._generated, topic_navs=navs, topic_of=self._topic_of)
+            for lang in self.languages.all if self.cache.search is not None else ():
+                if lang.prefix in self.cache.search:  # addresses in a language's index are from its root
+                    self.searches[lang.code].carry_over(self.cache.search[lang.prefix], urls={
+                        url.removeprefix(lang.prefix) for url in kept if self.languages.of(url) == lang})
         return nav
 
     @event_priority(100)  # first: other plugins may read the meta
@@ -210,8 +216,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
             page.meta.update(copy.deepcopy(generated.meta))  # a preview reuses the pages: never change them
         language = self.languages.of(page.file.src_uri)
         page.meta.update(hs_language=language.code, hs_prefix=language.prefix)  # the theme's words (site/theme_i18n.py)
-        page.meta["hs_alternates"] = self.languages.alternates(page.file.src_uri, files, notes=self._notes,
-                                                                 site_url=config.site_url)  # hreflang, switcher, sitemap
+        page.meta["hs_alternates"] = config.extra["hs_alternates"].get(page.file.src_uri, [])  # hreflang and the switcher
         if TOPIC_INDEX_MARKER in markdown:
             library = self.editions[language.code].library
             summaries = len(library.topics) <= self.config.az_summaries_up_to
@@ -246,14 +251,27 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         file that grows with the library (theme/partials/search.html says why the plugin stays)."""
         if self.shard:
             write_shard_state(Path(config.site_dir), shard=self.shard[0], fingerprint=self.shard[1],
-                              searches={lang.prefix: self.searches[lang.code] for lang in self.languages.all})
+                              searches=self.search_indexes())
         else:
-            for lang in self.languages.all:
-                self.searches[lang.code].write(Path(config.site_dir) / lang.prefix)
+            for prefix, index in self.search_indexes().items():
+                index.write(Path(config.site_dir) / prefix)
         if self.cache is not None:
-            self.cache.finish(Path(config.site_dir), search=self.search, session=Session(
-                config=config, files=self._env_files[1], nav=self.site_nav.full, env=self._env_files[0],
-                shown=(self.rendered, self.library.topics)))
+            self.cache.finish(Path(config.site_dir), search=self.search_indexes(), session=Session(
+                config=config, files=self._env_files[1], nav=self.site_nav.full, env=self._env_files[0], shown=self.shown()))
+
+    def search_indexes(self) -> dict[str, SearchIndex]:
+        """Every language's search index, by where it goes: "", "es/"."""
+        return {lang.prefix: self.searches[lang.code] for lang in self.languages.all}
+
+    def shown(self) -> Shown:
+        """What the pages are made from, for a preview's next build (site/incremental.py)."""
+        return Shown(pages=tuple(self._generated.values()), navs=tuple(e.rendered.nav for e in self.editions.values()),
+                     topics=tuple(t for e in self.editions.values() for t in e.library.topics))
+
+    def _topic_of(self, src_uri: str) -> str:
+        """The key of a generated page's topic: its slug under its language's prefix ("es/gout")."""
+        language = self.languages.of(src_uri)
+        return language.prefix + self.languages.source_uri(src_uri).split("/", 1)[0]
 
     def _source_of(self, src_uri: str, config: MkDocsConfig) -> str:
         """The file an editor changes to fix a page, relative to the project."""
