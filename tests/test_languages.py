@@ -141,6 +141,17 @@ def test_spanish_search_finds_lay_words_of_the_translation(page: Page, published
     expect(page.locator(".md-search-result__item").first).to_contain_text("Espasmos musculares")
 
 
+def test_the_spanish_a_to_z_leads_to_spanish_pages(page: Page, published_url: str) -> None:
+    page.goto(published_url + "es/")
+    page.get_by_role("link", name="Espasmos musculares").click()
+    expect(page).to_have_url(published_url + "es/" + OVERVIEW)
+    page.goto(published_url + "es/")
+    gout = page.get_by_role("link", name="Gout")
+    expect(gout.locator("xpath=..")).to_have_attribute("lang", "en")  # a screen reader says it in English
+    gout.click()
+    expect(page).to_have_url(published_url + "es/gout/")
+
+
 def test_an_untranslated_topic_is_a_note_linking_the_original(page: Page, published_url: str, built_site: Path) -> None:
     page.goto(published_url + "es/gout/")
     expect(page.locator("main")).to_contain_text("Esta página todavía no está traducida.")

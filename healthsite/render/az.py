@@ -4,6 +4,7 @@ the marker: a search button, a row of letters, then the topics under each letter
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 from healthsite.content.model import Library, Topic
 from healthsite.render.i18n import DEFAULT_LANGUAGE
@@ -12,11 +13,15 @@ from healthsite.render.pages import overview_uri, relative_uri, render_template,
 TOPIC_INDEX_MARKER = "<!-- healthsite:topics -->"
 
 
-def topic_index(library: Library, *, from_uri: str, summaries: bool = True, language: str = DEFAULT_LANGUAGE) -> str:
+def topic_index(library: Library, *, from_uri: str, summaries: bool = True, language: str = DEFAULT_LANGUAGE,
+                untranslated: frozenset[Path] = frozenset(), prefix: str = "") -> str:
     """The A-Z index: a search button, a row of letters, then the topics under each letter,
-    as Markdown relative to the page at `from_uri`; with each topic's summary, or titles only."""
-    return render_template("index.md.j2", uri=from_uri, language=language, groups=_by_letter(library.topics),
-                           summaries=summaries, overview=lambda t: relative_uri(from_uri, overview_uri(t)),
+    as Markdown relative to the page at `from_uri`; with each topic's summary, or titles only
+    (`untranslated`: the topics whose overview is still in the source's language; `prefix`:
+    where the language's pages are, "es/")."""
+    return render_template("index.md.j2", uri=from_uri, language=language, untranslated=untranslated,
+                           groups=_by_letter(library.topics),
+                           summaries=summaries, overview=lambda t: relative_uri(from_uri, prefix + overview_uri(t)),
                            tags=lambda topic: tag_labels(topic, language),
                            az_id=lambda letter: f"az-{letter.lower() if letter != '#' else 'other'}")
 

@@ -8,23 +8,22 @@ over it, so another site engine is one adapter away.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import html
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from collections.abc import Mapping
 
 import jinja2
 
 from healthsite.content.kinds import KINDS, Kind
-from healthsite.content.model import CareCard, Item, Library, Source, Topic
+from healthsite.content.model import Item, Library, Topic
 from healthsite.content.schema import TAG_LABELS
-from healthsite.content.translations import translation_path
 from healthsite.render import jsonld
+from healthsite.render.edition import Edition, prefixed, prefixed_nav
 from healthsite.render.i18n import DEFAULT_LANGUAGE, gettext_for, translations
+from healthsite.render.trust import trust_fields
 from healthsite.render.checklist import CARE_CARD_MARKER, Checklist, build_checklist, checklist_uri
 from healthsite.render.checklist import NAV_TITLE as CHECKLIST_NAV_TITLE
 
@@ -44,7 +43,6 @@ class GeneratedPage:
     meta: dict[str, Any]  # what front matter would hold: title, description, review, care cards, JSON-LD
     edit_path: Path | None  # the content file an editor changes, relative to the project root
     search_label: str  # "Cause · Gout": what the page is, above its title in search results
-    language: str = DEFAULT_LANGUAGE
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -55,24 +53,6 @@ class RenderedSite:
 
 # A preview's pages from its last render, by topic: what they were made from, and the pages.
 PageCache = dict[str, tuple[tuple[Topic, tuple[Topic, ...]], list["GeneratedPage"], "NavEntry"]]
-
-
-@dataclass(frozen=True, slots=True)
-class Edition:
-    """The language pages are rendered in, and the pages of it still in the source's language
-    (content/translations.py): each becomes a short page linking the original."""
-
-    language: str = DEFAULT_LANGUAGE
-    untranslated: frozenset[Path] = frozenset()  # their content files
-    reviews: Mapping[Path, str] = dataclasses.field(default_factory=dict)  # content file -> its translation's review statement
-
-    @property
-    def prefix(self) -> str:
-        """Where its pages go in the site: "es/"; the default language's at the root."""
-        return "" if self.language == DEFAULT_LANGUAGE else f"{self.language}/"
-
-    def t(self, message: str) -> str:
-        return translations(self.language).gettext(message)
 
 
 def render_library(library: Library, *, edition: Edition = Edition(), cache: PageCache | None = None) -> RenderedSite:
@@ -87,8 +67,8 @@ def render_library(library: Library, *, edition: Edition = Edition(), cache: Pag
         key = edition.prefix + topic.slug
         hit = cache.get(key) if cache is not None else None
         _, topic_pages, topic_nav = hit if hit is not None and hit[0] == inputs else (
-            inputs, _prefixed(_topic_pages(topic, related=related[topic.slug], edition=edition), edition, topic),
-            _prefixed_nav(_topic_nav(topic, edition), edition.prefix))
+            inputs, prefixed(_topic_pages(topic, related=related[topic.slug], edition=edition), edition, topic),
+            prefixed_nav(_topic_nav(topic, edition), edition.prefix))
         if cache is not None:
             cache[key] = (inputs, topic_pages, topic_nav)
         pages.extend(topic_pages)
@@ -99,33 +79,6 @@ def render_library(library: Library, *, edition: Edition = Edition(), cache: Pag
 def tag_labels(topic: Topic, language: str = DEFAULT_LANGUAGE) -> str:
     """The topic's tags as they read on a page: "Muscles, bones and joints, Symptom"."""
     return ", ".join(gettext_for(language)(TAG_LABELS[tag]) for tag in topic.tags)
-
-
-def _prefixed(pages: list[GeneratedPage], edition: Edition, topic: Topic) -> list[GeneratedPage]:
-    """The pages where their edition goes. A translated page edits its translation file and
-    says who checked the translation (its own statement, else its topic's)."""
-    if not edition.prefix:
-        return pages
-    moved = []
-    for page in pages:
-        source = page.edit_path or topic.path
-        translated = source not in edition.untranslated
-        review = edition.reviews.get(source) or edition.reviews.get(topic.path) if translated else None
-        meta = {**page.meta, "translation_review": review} if review else page.meta
-        moved.append(dataclasses.replace(page, src_uri=edition.prefix + page.src_uri, language=edition.language, meta=meta,
-                                         edit_path=None if page.edit_path is None
-                                         else translation_path(source, edition.language) if translated else source))
-    return moved
-
-
-def _prefixed_nav(entry: Any, prefix: str) -> Any:
-    if not prefix:
-        return entry
-    if isinstance(entry, str):
-        return prefix + entry
-    if isinstance(entry, list):
-        return [_prefixed_nav(e, prefix) for e in entry]
-    return {title: _prefixed_nav(value, prefix) for title, value in entry.items()}
 
 
 # --- Paths ------------------------------------------------------------------------------
@@ -169,12 +122,13 @@ def _overview_page(topic: Topic, *, related: tuple[Topic, ...], edition: Edition
         title=topic.title,
         description=topic.summary,
         search={"boost": OVERVIEW_SEARCH_BOOST},
-        **_trust_fields(topic, care_cards=topic.care_cards, structured_data=jsonld.topic_page(topic)),
+        **trust_fields(topic, care_cards=topic.care_cards, structured_data=jsonld.topic_page(topic)),
     )
     markdown = render_template(
         "topic.md.j2",
         uri=uri,
         language=edition.language,
+        untranslated=edition.untranslated,
         topic=topic,
         lead=lead,
         rest=rest,
@@ -191,13 +145,14 @@ def _checklist_page(topic: Topic, checklist: Checklist, edition: Edition) -> Gen
     uri = checklist_uri(topic)
     meta = _meta(
         **checklist.front_matter(),
-        **_trust_fields(topic, structured_data=jsonld.topic_page(topic, name=checklist.front_matter()["title"],
+        **trust_fields(topic, structured_data=jsonld.topic_page(topic, name=checklist.front_matter()["title"],
                                                                 kinds=checklist.kinds())),
     )
     markdown = render_template(
         "checklist.md.j2",
         uri=uri,
         language=edition.language,
+        untranslated=edition.untranslated,
         topic=topic,
         checklist=checklist,
         care_card_marker=CARE_CARD_MARKER,
@@ -215,12 +170,13 @@ def _section_page(topic: Topic, kind: Kind, edition: Edition) -> GeneratedPage:
         title=heading,
         description=f"{heading}. {t(kind.intro)}",
         search={"exclude": True},  # a list of summaries: search finds the item pages themselves
-        **_trust_fields(topic, structured_data=jsonld.topic_page(topic, name=heading, kinds=(kind,))),
+        **trust_fields(topic, structured_data=jsonld.topic_page(topic, name=heading, kinds=(kind,))),
     )
     markdown = render_template(
         "section.md.j2",
         uri=uri,
         language=edition.language,
+        untranslated=edition.untranslated,
         topic=topic,
         heading=heading,
         intro=t(kind.intro),
@@ -240,12 +196,13 @@ def _item_page(topic: Topic, item: Item, edition: Edition) -> GeneratedPage:
         description=item.summary,
         search={"boost": item.kind.search_boost},
         hide=["navigation", "toc"],  # the answer first: breadcrumbs lead back, not a long sidebar
-        **_trust_fields(topic, care_cards=item.care_cards, structured_data=jsonld.item_page(topic, item)),
+        **trust_fields(topic, care_cards=item.care_cards, structured_data=jsonld.item_page(topic, item)),
     )
     markdown = render_template(
         item.kind.template,
         uri=uri,
         language=edition.language,
+        untranslated=edition.untranslated,
         topic=topic,
         item=item,
         list_title=t(item.kind.list_title).format(topic=_lower_first(topic.title)),
@@ -262,7 +219,7 @@ def _untranslated_page(uri: str, topic: Topic, page: Topic | Item, edition: Edit
     whose care cards say when to get help in the original's language."""
     note = edition.t("This page has not been translated yet. You can read it in English.")
     meta = _meta(title=page.title, description=f"{page.title}: {note}", search={"exclude": True}, hs_untranslated=True,
-                 **_trust_fields(topic, structured_data=jsonld.topic_page(topic, name=page.title)))
+                 **trust_fields(topic, structured_data=jsonld.topic_page(topic, name=page.title)))
     markdown = render_template("untranslated.md.j2", uri=uri, language=edition.language, page=page,
                                original=relative_uri(edition.prefix + uri, uri))
     return GeneratedPage(src_uri=uri, markdown=markdown, meta=meta, edit_path=page.path, search_label=f"{label} · {topic.title}")
@@ -294,36 +251,6 @@ def _topic_nav(topic: Topic, edition: Edition) -> NavEntry:
     return {topic.title: entries}
 
 
-# --- Trust: review dates, sources, care cards and structured data in page meta ----------
-
-
-def _trust_fields(topic: Topic, *, care_cards: tuple[CareCard, ...] = (), structured_data: dict[str, Any]) -> dict[str, Any]:
-    """Front matter that the theme's partials show: the review line, Sources, care cards, JSON-LD."""
-    fields: dict[str, Any] = {
-        "reviewed": {"date": topic.reviewed.date, "by": topic.reviewed.by},
-        "next_review": topic.next_review,
-        "sources": [_source_fields(s) for s in topic.sources],
-    }
-    if care_cards:
-        fields["care_cards"] = [_care_card_fields(card, topic) for card in care_cards]
-    fields["structured_data"] = structured_data
-    return fields
-
-
-def _source_fields(source: Source) -> dict[str, Any]:
-    fields = {"title": source.title, "publisher": source.publisher, "url": source.url, "accessed": source.accessed}
-    return {key: value for key, value in fields.items() if value is not None}
-
-
-def _care_card_fields(card: CareCard, topic: Topic) -> dict[str, Any]:
-    fields: dict[str, Any] = {"level": card.level.value, "reasons": list(card.reasons)}
-    if card.action:
-        fields["action"] = card.action
-    if card.source:
-        fields["source"] = _source_fields(next(s for s in topic.sources if s.title == card.source))
-    return fields
-
-
 # --- Helpers ----------------------------------------------------------------------------
 
 
@@ -346,11 +273,15 @@ def _lower_first(text: str) -> str:
     return text if first.isupper() and len(first) > 1 else text[:1].lower() + text[1:]
 
 
-def render_template(template: str, *, uri: str, language: str = DEFAULT_LANGUAGE, **context: Any) -> str:
+def render_template(template: str, *, uri: str, language: str = DEFAULT_LANGUAGE,
+                    untranslated: frozenset[Path] = frozenset(), **context: Any) -> str:
+    """The template's Markdown in `language`; `untranslated`: the content files still in the
+    source's language, whose titles and summaries the template marks as English."""
     def link(from_uri: str, item: Item) -> str:
         return relative_uri(from_uri, item_uri(context["topic"], item))
 
-    text = _env(language).get_template(template).render(uri=uri, link=link, care_cards_marker=CARE_CARDS_MARKER, **context)
+    text = _env(language).get_template(template).render(uri=uri, link=link, care_cards_marker=CARE_CARDS_MARKER,
+                                                        untranslated=untranslated, **context)
     return text.strip() + "\n"
 
 

@@ -7,9 +7,13 @@ own pages translated beside their source (site/languages.py).
 from __future__ import annotations
 
 import json
+import os
 import posixpath
+from collections.abc import Callable
+from pathlib import Path
 from dataclasses import dataclass
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
 
@@ -17,8 +21,10 @@ from healthsite.content.model import Library
 from healthsite.content.translations import Translations, translate_library
 from healthsite.render.az import TOPIC_INDEX_MARKER
 from healthsite.render.i18n import gettext_for
-from healthsite.render.pages import Edition, PageCache, RenderedSite, relative_uri, render_library, render_template
-from healthsite.site.languages import Language, Languages, translated_docs
+from healthsite.render.edition import Edition
+from healthsite.render.pages import PageCache, RenderedSite, relative_uri, render_library, render_template
+from healthsite.site.languages import Language, Languages, translated_docs, translated_nav
+from healthsite.site.navigation import with_topics
 
 
 _NOTE_META = "search: {exclude: true}\nhs_untranslated: true\n"  # as render/pages.py gives a content page's note
@@ -46,6 +52,18 @@ def publish(library: Library, rendered: RenderedSite, languages: Languages, *, u
         editions[language.code] = Published(language=language, library=shown, translations=translations,
                                             rendered=render_library(shown, edition=edition, cache=cache))
     return editions
+
+
+def add_languages(files: Files, config, languages: Languages, editions: dict[str, Published], *, settings,
+                  nav: list | None) -> set[str]:
+    """Each other language's own pages (`add_docs`) and navigation, made from mkdocs.yml's
+    `nav` and placed after the default language's; returns the notes for pages not translated."""
+    notes = add_docs(files, languages, config, untranslated=settings.untranslated)
+    for language in languages.others:
+        titles = next(c for c in settings.languages if c.code == language.code).nav_titles
+        config.nav += with_topics(translated_nav(nav or ["index.md"], language, files, titles),
+                                  editions[language.code].rendered.nav)
+    return notes
 
 
 def add_docs(files: Files, languages: Languages, config, *, untranslated: str) -> set[str]:
@@ -97,3 +115,29 @@ def language_settings(languages: Languages, settings, config, files: Files) -> d
             },
         }
     return by_language
+
+
+def add_generated(files: Files, config, pages, *, languages: Languages, content_dir: Path,
+                  elsewhere: Callable[[str], bool] | None) -> dict[str, Path]:
+    """Every language's generated pages as MkDocs files (none built where `elsewhere`: another
+    shard builds it); returns the file or folder whose last change is each page's date."""
+    root, docs_dir = Path(config.config_file_path).parent.absolute(), Path(config.docs_dir)
+    dates = {}
+    for page in pages:
+        if files.get_file_from_path(page.src_uri) is not None:
+            raise PluginError(f"{docs_dir.name}/{page.src_uri} clashes with a generated page; rename one of them")
+        file = File.generated(config, page.src_uri, content=page.markdown)
+        # "Edit this page" opens the content file, not the generated page. MkDocs joins
+        # this onto repo_url + edit_uri, so a path relative to docs/ works for any repo.
+        file.edit_uri = Path(os.path.relpath(root / page.edit_path, docs_dir)).as_posix() if page.edit_path else None
+        if elsewhere is not None and elsewhere(page.src_uri):
+            file.is_modified = _never  # the build runs dirty
+        files.append(file)
+        # A list page has no file of its own; it changes when its section folder does.
+        dates[page.src_uri] = root / page.edit_path if page.edit_path else (
+            content_dir / languages.source_uri(page.src_uri)).parent
+    return dates
+
+
+def _never() -> bool:
+    return False

@@ -79,6 +79,22 @@ class Languages:
         """The page at `src_uri` in every language, by code, whether or not it exists."""
         return {lang.code: lang.prefix + self.source_uri(src_uri) for lang in self.all}
 
+    def all_alternates(self, files: Files, *, notes: Container[str], site_url: str | None) -> dict[str, list]:
+        """Every page's `alternates`, by its path in docs/ (none in a site of one language)."""
+        if not self.others:
+            return {}
+        return {file.src_uri: self.alternates(file.src_uri, files, notes=notes, site_url=site_url)
+                for file in files.documentation_pages()}
+
+    def unlink_across(self, pages) -> None:
+        """No previous or next page in another language (<link rel="prev">: the languages'
+        navigations follow each other in MkDocs' one list of pages)."""
+        for page in pages:
+            for neighbour in ("previous_page", "next_page"):
+                other = getattr(page, neighbour)
+                if other is not None and self.of(other.file.src_uri) != self.of(page.file.src_uri):
+                    setattr(page, neighbour, None)
+
     def alternates(self, src_uri: str, files: Files, *, site_url: str | None,
                    notes: Container[str] = ()) -> list[dict[str, Any]]:
         """The page's translations, the page itself too, then `x-default` (the default

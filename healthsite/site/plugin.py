@@ -37,13 +37,13 @@ from healthsite.site.preview_notes import with_preview_note
 from healthsite.site.theme_fixes import fix_theme_markup
 from healthsite.site.minify import minified
 from healthsite.site.print_links import with_print_addresses
-from healthsite.check.translations import check_translations
-from healthsite.check.quality import QualityReport, QualitySettings, check_quality, content_pages, docs_pages, page_review
+from healthsite.check.quality import QualityReport
+from healthsite.site.plugin_checks import content_report, quality_report, site_review
 from healthsite.render.az import TOPIC_INDEX_MARKER, topic_index
 from healthsite.render.pages import GeneratedPage, RenderedSite, overview_uri, render_library
 from healthsite.site.search.index import SearchIndex
-from healthsite.site.editions import Published, add_docs, language_settings, publish
-from healthsite.site.languages import Alternates, Languages, translated_nav
+from healthsite.site.editions import Published, add_generated, add_languages, language_settings, publish
+from healthsite.site.languages import Alternates, Languages
 from healthsite.site.theme_i18n import install_gettext
 from healthsite.site.shards import Shard, write_shard_state
 from healthsite.site.seo import robots_txt
@@ -98,39 +98,26 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         self.editions = publish(self.library, self.rendered, self.languages, untranslated=self.config.untranslated,
                                 cache=self.cache.pages if self.cache else None)
         self._generated = {page.src_uri: page for edition in self.editions.values() for page in edition.rendered.pages}
-        checked = self.library
-        if self.shard:  # each shard checks its own topics, the first also the site's own pages
+        if self.shard:  # each shard checks its own topics, the first also the site's own pages and translations
             sizes = {topic.slug: sum(len(topic.of_kind(kind)) for kind in topic.kinds()) for topic in self.library.topics}
             self._shard_topics = self.shard[0].topics(sizes)
-            checked = dataclasses.replace(self.library, topics=tuple(t for t in self.library.topics if t.slug in self._shard_topics))
-        report = self.quality_report(config, library=checked, today=dt.date.today(),
-                                     docs=not self.shard or self.shard[0].number == 1)
-        for warning in [*report.warnings, *report.unfinished]:
+        report = content_report(self.config, config, library=self.library, editions=self.editions,
+                                topics=self._shard_topics if self.shard else None,
+                                first=not self.shard or self.shard[0].number == 1)
+        for warning in report.warnings:
             log.info(f"healthsite: {warning}")  # info, not warning: a strict build must not stop for these
         # A preview shows a page that is too hard to read, with a note, so its editor can fix it.
         self.too_hard = {p.path.as_posix(): p.message for p in report.too_hard} if self.previewing else {}
         problems = [p for p in report.problems if p.path.as_posix() not in self.too_hard]
-        if self.config.languages and (not self.shard or self.shard[0].number == 1):
-            translation_problems, warnings = check_translations(self.library, self.config.languages, missing=False,
-                                                                docs_dir=Path(config.docs_dir), translated={
-                code: edition.translations for code, edition in self.editions.items() if edition.translations})
-            problems += translation_problems
-            for warning in warnings:
-                log.info(f"healthsite: {warning}")
         if problems:
             raise PluginError(ContentError(problems).message)
 
     def quality_report(self, config: MkDocsConfig, *, library: Library, today: dt.date, docs: bool = True) -> QualityReport:
         """Review dates and reading grades of the content and (with `docs`) the hand-written pages."""
-        root = self._root(config)
-        written, problems = docs_pages(Path(config.docs_dir), root=root, default=self.site_review()) if docs else ([], [])
-        settings = QualitySettings(
-            reading_grade_limit=self.config.reading_grade_limit,
-            review_warning_days=self.config.review_warning_days,
-            allow_overdue=self.config.allow_overdue,
-        )
-        report = check_quality(pages=[*content_pages(library), *written], settings=settings, today=today)
-        return dataclasses.replace(report, problems=(*problems, *report.problems))
+        return quality_report(self.config, config, library=library, today=today, docs=docs)
+
+    def site_review(self) -> tuple[Review, dt.date] | None:
+        return site_review(self.config)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         """What the templates read besides the page, in config.extra: the one place every
@@ -147,31 +134,11 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.rendered is not None
-        docs_dir = Path(config.docs_dir)
-        self._notes = add_docs(files, self.languages, config, untranslated=self.config.untranslated) | {
-            uri for uri, page in self._generated.items() if page.meta.get("hs_untranslated")}
-        for lang in self.languages.others:  # each language's nav after the default's, made from mkdocs.yml's
-            settings = next(c for c in self.config.languages if c.code == lang.code)
-            config.nav += with_topics(translated_nav(self._nav_config or ["index.md"], lang, files, settings.nav_titles),
-                                      self.editions[lang.code].rendered.nav)
-        for page in self._generated.values():
-            if files.get_file_from_path(page.src_uri) is not None:
-                raise PluginError(f"{Path(config.docs_dir).name}/{page.src_uri} clashes with a generated page; rename one of them")
-            file = File.generated(config, page.src_uri, content=page.markdown)
-            # "Edit this page" opens the content file, not the generated page. MkDocs joins
-            # this onto repo_url + edit_uri, so a path relative to docs/ works for any repo.
-            file.edit_uri = (
-                Path(os.path.relpath(self._root(config) / page.edit_path, docs_dir)).as_posix()
-                if page.edit_path
-                else None
-            )
-            if self.shard and self.languages.source_uri(page.src_uri).split("/", 1)[0] not in self._shard_topics:
-                file.is_modified = _never  # another shard builds it (the build runs dirty)
-            files.append(file)
-            # A list page has no file of its own; it changes when its section folder does.
-            self.date_sources[page.src_uri] = self._root(config) / (
-                page.edit_path or Path(self.config.content_dir, page.src_uri).parent
-            )
+        self._notes = add_languages(files, config, self.languages, self.editions, settings=self.config,
+                                    nav=self._nav_config) | {uri for uri, page in self._generated.items() if page.meta.get("hs_untranslated")}
+        elsewhere = (lambda uri: self.languages.source_uri(uri).split("/", 1)[0] not in self._shard_topics) if self.shard else None
+        self.date_sources.update(add_generated(files, config, self._generated.values(), languages=self.languages,
+                                               content_dir=self._content_dir(config), elsewhere=elsewhere))
         try:
             self.inline_css = inline_stylesheet(self.config.inline_css, docs_dir=Path(config.docs_dir),
                                                 custom_dir=config.theme.custom_dir, root=self._root(config))
@@ -186,16 +153,15 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
             files.append(File.generated(config, "robots.txt", content=robots_txt(site_url=config.site_url)))
         # Every page's translations, for its head, its switcher and the sitemap (which lists
         # pages a shard's dirty build does not read), and the notes the sitemap leaves out.
-        config.extra["hs_alternates"] = {file.src_uri: self.languages.alternates(
-            file.src_uri, files, notes=self._notes, site_url=config.site_url)
-            for file in files.documentation_pages()} if self.languages.others else {}
-        config.extra["hs_notes"] = self._notes
+        config.extra.update(hs_alternates=self.languages.all_alternates(files, notes=self._notes, site_url=config.site_url),
+                            hs_notes=self._notes)
         return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         assert self.library is not None
         self.site_nav = SiteNav.split(nav, overviews={e.language.prefix + overview_uri(t) for e in self.editions.values()
                                                       for t in e.library.topics}, language_of=self.languages.of)
+        self.languages.unlink_across(nav.pages)
         if self.cache is not None:  # a preview: decide which pages change (site/incremental.py)
             assert self.rendered is not None
             shared = (nav_outline([item for part in self.site_nav.parts.values() for items in part for item in items]), self.inline_css)
@@ -218,10 +184,11 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         page.meta.update(hs_language=language.code, hs_prefix=language.prefix)  # the theme's words (site/theme_i18n.py)
         page.meta["hs_alternates"] = config.extra["hs_alternates"].get(page.file.src_uri, [])  # hreflang and the switcher
         if TOPIC_INDEX_MARKER in markdown:
-            library = self.editions[language.code].library
-            summaries = len(library.topics) <= self.config.az_summaries_up_to
-            markdown = markdown.replace(TOPIC_INDEX_MARKER, topic_index(library, from_uri=page.file.src_uri, summaries=summaries,
-                                                                        language=language.code))
+            edition = self.editions[language.code]
+            summaries = len(edition.library.topics) <= self.config.az_summaries_up_to
+            markdown = markdown.replace(TOPIC_INDEX_MARKER, topic_index(
+                edition.library, from_uri=page.file.src_uri, summaries=summaries, language=language.code, prefix=language.prefix,
+                untranslated=edition.translations.untranslated if edition.translations else frozenset()))
             page.meta["hs_library"] = True  # theme/main.html loads the search button's script
         return markdown
 
@@ -310,14 +277,6 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         config.extra.update(words["extra"], alternate=Alternates(page.meta["hs_alternates"]))
         return context
 
-    def site_review(self) -> tuple[Review, dt.date] | None:
-        if self.config.reviewed is None and self.config.next_review is None:
-            return None
-        review = page_review({"reviewed": self.config.reviewed, "next_review": self.config.next_review}, default=None)
-        if isinstance(review, str):
-            raise PluginError(f"mkdocs.yml: plugins.healthsite: {review}")
-        return review
-
     def on_post_page(self, output: str, *, page, config: MkDocsConfig) -> str:
         output = minified(fix_theme_markup(output))
         if not self.previewing:
@@ -340,10 +299,6 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
 
     def _content_dir(self, config: MkDocsConfig) -> Path:
         return self._root(config) / self.config.content_dir
-
-
-def _never() -> bool:
-    return False
 
 
 def _footer_file(files: Files, src_uri: str, *, config: MkDocsConfig) -> File:
