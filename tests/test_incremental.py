@@ -63,24 +63,18 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_a_text_edit_writes_only_its_page_and_serves_what_a_whole_build_gives(preview: Preview, whole_build) -> None:
+@pytest.mark.parametrize(("file", "sentence", "added", "page"), [
+    ("dehydration.md", "This can make your muscles twitch.", " Sip water through the day.", "muscle-twitches"),
+    ("dehydration.es.md", "Esto puede causar espasmos en sus músculos.", " Beba agua durante el día.", "es/muscle-twitches"),
+], ids=["English", "Spanish"])
+def test_a_text_edit_writes_only_its_page_and_serves_what_a_whole_build_gives(
+        preview: Preview, whole_build, file: str, sentence: str, added: str, page: str) -> None:
     before = preview.pages()
-    edit(preview.project / CAUSES / "dehydration.md", "This can make your muscles twitch.",
-         "This can make your muscles twitch. Sip water through the day.")
+    edit(preview.project / CAUSES / file, sentence, sentence + added)
     preview.build()
-    assert "Sip water through the day." in preview.page("muscle-twitches/causes/dehydration")
-    assert preview.written_since(before) == {"muscle-twitches/causes/dehydration/index.html"}
-    assert tree_digest(preview.served) == whole_build(preview.project)  # search index included
-
-
-def test_a_spanish_text_edit_writes_only_its_spanish_page(preview: Preview, whole_build) -> None:
-    before = preview.pages()
-    edit(preview.project / CAUSES / "dehydration.es.md", "Esto puede causar espasmos en sus músculos.",
-         "Esto puede causar espasmos en sus músculos. Beba agua durante el día.")
-    preview.build()
-    assert "Beba agua durante el día." in preview.page("es/muscle-twitches/causes/dehydration")
-    assert preview.written_since(before) == {"es/muscle-twitches/causes/dehydration/index.html"}
-    assert tree_digest(preview.served) == whole_build(preview.project)  # both search indexes included
+    assert added.strip() in preview.page(f"{page}/causes/dehydration")
+    assert preview.written_since(before) == {f"{page}/causes/dehydration/index.html"}
+    assert tree_digest(preview.served) == whole_build(preview.project)  # every language's search index included
 
 
 def test_a_new_title_reaches_every_page_that_shows_it(preview: Preview, whole_build) -> None:
