@@ -115,3 +115,12 @@ def test_a_translation_that_cannot_be_used_fails_check(project: Path, change, me
     assert result.exit_code == 1
     assert message in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_site_page_changed_since_its_translation_is_reported(project: Path) -> None:
+    about = project / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    result = check(project)
+    assert result.exit_code == 0, result.output
+    assert "warning: docs/about.es.md: translates an older version of docs/about.md" in result.output
+    assert "git log -p docs/about.md" in result.output

@@ -48,6 +48,22 @@ def gettext_for(language: str) -> Callable[[str], str]:
     return translations(language).gettext
 
 
+@functools.cache
+def markdown_templates(language: str) -> jinja2.Environment:
+    """The generated pages' templates (render/templates), their `_()` in `language`."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("healthsite.render", "templates"),
+        autoescape=False,  # the output is Markdown; MkDocs escapes when it renders HTML
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.install_gettext_translations(translations(language), newstyle=True)
+    return env
+
+
 def install(env: jinja2.Environment, language_of: Callable[[jinja2.runtime.Context], str]) -> None:
     """Give `env`'s templates `_()` and `ngettext()`, in the language `language_of` finds for
     the page being rendered."""

@@ -8,21 +8,18 @@ over it, so another site engine is one adapter away.
 
 from __future__ import annotations
 
-import functools
 import html
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jinja2
-
 from healthsite.content.kinds import KINDS, Kind
 from healthsite.content.model import Item, Library, Topic
 from healthsite.content.schema import TAG_LABELS
 from healthsite.render import jsonld
 from healthsite.render.edition import Edition, prefixed, prefixed_nav
-from healthsite.render.i18n import DEFAULT_LANGUAGE, gettext_for, translations
+from healthsite.render.i18n import DEFAULT_LANGUAGE, gettext_for, markdown_templates
 from healthsite.render.trust import trust_fields
 from healthsite.render.checklist import CARE_CARD_MARKER, Checklist, build_checklist, checklist_uri
 from healthsite.render.checklist import NAV_TITLE as CHECKLIST_NAV_TITLE
@@ -280,22 +277,6 @@ def render_template(template: str, *, uri: str, language: str = DEFAULT_LANGUAGE
     def link(from_uri: str, item: Item) -> str:
         return relative_uri(from_uri, item_uri(context["topic"], item))
 
-    text = _env(language).get_template(template).render(uri=uri, link=link, care_cards_marker=CARE_CARDS_MARKER,
+    text = markdown_templates(language).get_template(template).render(uri=uri, link=link, care_cards_marker=CARE_CARDS_MARKER,
                                                         untranslated=untranslated, **context)
     return text.strip() + "\n"
-
-
-@functools.cache
-def _env(language: str) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("healthsite.render", "templates"),
-        autoescape=False,  # the output is Markdown; MkDocs escapes when it renders HTML
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-        extensions=["jinja2.ext.i18n"],
-    )
-    env.install_gettext_translations(translations(language), newstyle=True)
-    env.filters["lower_first"] = _lower_first
-    return env

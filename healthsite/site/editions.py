@@ -10,8 +10,8 @@ import json
 import os
 import posixpath
 from collections.abc import Callable
-from pathlib import Path
 from dataclasses import dataclass
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -25,7 +25,6 @@ from healthsite.render.edition import Edition
 from healthsite.render.pages import PageCache, RenderedSite, relative_uri, render_library, render_template
 from healthsite.site.languages import Language, Languages, translated_docs, translated_nav
 from healthsite.site.navigation import with_topics
-
 
 _NOTE_META = "search: {exclude: true}\nhs_untranslated: true\n"  # as render/pages.py gives a content page's note
 

@@ -75,6 +75,10 @@ class Languages:
         """Where the page's original is: "es/gout/index.md" -> "gout/index.md"."""
         return src_uri.removeprefix(self.of(src_uri).prefix)
 
+    def topic_key(self, src_uri: str) -> str:
+        """A generated page's topic, under its language's prefix: "es/gout/causes/x.md" -> "es/gout"."""
+        return self.of(src_uri).prefix + self.source_uri(src_uri).split("/", 1)[0]
+
     def pairs(self, src_uri: str) -> dict[str, str]:
         """The page at `src_uri` in every language, by code, whether or not it exists."""
         return {lang.code: lang.prefix + self.source_uri(src_uri) for lang in self.all}
@@ -115,11 +119,9 @@ class Languages:
         return [*found, *([{**default, "name": None, "lang": "x-default"}] if default else [])]
 
 
-def translated_docs(files: Files, languages: Languages, config) -> list[tuple[File, File]]:
+def translated_docs(files: Files, languages: Languages, config) -> None:
     """Move each translation of the site's own pages to its language's folder: docs/about.es.md
-    is published at es/about/; one in a language the site does not publish is left out.
-    Returns (translation as found, as published)."""
-    moved = []
+    is published at es/about/; one in a language the site does not publish is left out."""
     codes = {lang.code for lang in languages.others}
     for file in list(files.documentation_pages()):
         match = TRANSLATION_NAME.match(posixpath.basename(file.src_uri))
@@ -134,8 +136,6 @@ def translated_docs(files: Files, languages: Languages, config) -> list[tuple[Fi
         published.edit_uri = file.src_uri
         files.remove(file)
         files.append(published)
-        moved.append((file, published))
-    return moved
 
 
 def translated_nav(nav: list, language: Language, files: Files, titles: dict[str, str]) -> list:

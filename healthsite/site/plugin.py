@@ -167,7 +167,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
             shared = (nav_outline([item for part in self.site_nav.parts.values() for items in part for item in items]), self.inline_css)
             navs = {key: entry for e in self.editions.values()
                     for key, entry in topic_navs(e.library.topics, e.rendered.nav, e.language.prefix).items()}
-            kept = self.cache.plan(nav, shared=shared, generated=self._generated, topic_navs=navs, topic_of=self._topic_of)
+            kept = self.cache.plan(nav, shared=shared, generated=self._generated, topic_navs=navs, topic_of=self.languages.topic_key)
             for lang in self.languages.all if self.cache.search is not None else ():
                 if lang.prefix in self.cache.search:  # addresses in a language's index are from its root
                     self.searches[lang.code].carry_over(self.cache.search[lang.prefix], urls={
@@ -234,11 +234,6 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         """What the pages are made from, for a preview's next build (site/incremental.py)."""
         return Shown(pages=tuple(self._generated.values()), navs=tuple(e.rendered.nav for e in self.editions.values()),
                      topics=tuple(t for e in self.editions.values() for t in e.library.topics))
-
-    def _topic_of(self, src_uri: str) -> str:
-        """The key of a generated page's topic: its slug under its language's prefix ("es/gout")."""
-        language = self.languages.of(src_uri)
-        return language.prefix + self.languages.source_uri(src_uri).split("/", 1)[0]
 
     def _source_of(self, src_uri: str, config: MkDocsConfig) -> str:
         """The file an editor changes to fix a page, relative to the project."""
