@@ -233,3 +233,18 @@ def test_longer_spanish_lines_still_fit_a_small_phone(browser, published_url: st
     tab.goto(published_url + path)
     assert tab.evaluate("document.documentElement.scrollWidth") <= 320
     context.close()
+
+
+def test_a_site_in_spanish_alone_has_its_words_in_spanish(tmp_path: Path) -> None:
+    """`healthsite init --language es`: the site's own language is Spanish, with no second one."""
+    from conftest import english_only
+
+    project = copy_project(tmp_path / "project")
+    english_only(project / "mkdocs.yml")
+    settings = project / "mkdocs.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("  language: en\n", "  language: es\n"), encoding="utf-8")
+    site = build_site(config_file=settings)
+    overview = html_of(site, OVERVIEW)
+    assert tags(overview, "html")[0]["lang"] == "es"
+    assert "Síntomas" in overview and "Sobre esta página" in overview  # a kind's heading, the theme's words
+    assert not (site / "es").exists()

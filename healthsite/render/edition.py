@@ -24,13 +24,9 @@ class Edition:
     (content/translations.py): each becomes a short page linking the original."""
 
     language: str = DEFAULT_LANGUAGE
+    prefix: str = ""  # where its pages go in the site: "es/"; the site's own language's at the root
     untranslated: frozenset[Path] = frozenset()  # their content files
     reviews: Mapping[Path, str] = dataclasses.field(default_factory=dict)  # content file -> its translation's review statement
-
-    @property
-    def prefix(self) -> str:
-        """Where its pages go in the site: "es/"; the default language's at the root."""
-        return "" if self.language == DEFAULT_LANGUAGE else f"{self.language}/"
 
     def t(self, message: str) -> str:
         return translations(self.language).gettext(message)

@@ -47,7 +47,8 @@ def publish(library: Library, rendered: RenderedSite, languages: Languages, *, u
         translations = translate_library(library, language.code)
         noted = untranslated == "note"
         shown = translations.published(notes=noted)
-        edition = Edition(language.code, translations.untranslated if noted else frozenset(), translations.reviews)
+        edition = Edition(language.code, language.prefix, translations.untranslated if noted else frozenset(),
+                          translations.reviews)
         editions[language.code] = Published(language=language, library=shown, translations=translations,
                                             rendered=render_library(shown, edition=edition, cache=cache))
     return editions

@@ -40,6 +40,7 @@ from healthsite.site.print_links import with_print_addresses
 from healthsite.check.quality import QualityReport
 from healthsite.site.plugin_checks import content_report, quality_report, site_review
 from healthsite.render.az import TOPIC_INDEX_MARKER, topic_index
+from healthsite.render.edition import Edition
 from healthsite.render.pages import GeneratedPage, RenderedSite, overview_uri, render_library
 from healthsite.site.search.index import SearchIndex
 from healthsite.site.editions import Published, add_generated, add_languages, language_settings, publish
@@ -94,7 +95,8 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
                                         cache=self.cache.topics if self.cache else None)
         except ContentError as err:
             raise PluginError(err.message) from None
-        self.rendered = render_library(self.library, cache=self.cache.pages if self.cache else None)
+        self.rendered = render_library(self.library, edition=Edition(self.languages.default.code),  # in the site's language
+                                       cache=self.cache.pages if self.cache else None)
         self.editions = publish(self.library, self.rendered, self.languages, untranslated=self.config.untranslated,
                                 cache=self.cache.pages if self.cache else None)
         self._generated = {page.src_uri: page for edition in self.editions.values() for page in edition.rendered.pages}
