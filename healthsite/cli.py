@@ -184,11 +184,12 @@ def _grade_table(quality: QualityReport) -> str:
 @main.command()
 @click.argument("what", nargs=-1, required=True, metavar="KIND TITLE | FILE...")
 @click.option("--topic", help="For a new page: the topic's folder name, e.g. muscle-twitches.")
-@click.option("--lang", "language", help="Translate each content FILE into this language (its code, e.g. es).")
+@click.option("--lang", "language", help="Translate each FILE (content/ or docs/) into this language (its code, e.g. es).")
 @CONTENT_OPTION
 def new(what: tuple[str, ...], topic: str | None, language: str | None, content_dir: Path) -> None:
     """Write a new KIND page called TITLE in a --topic, with every field explained, ready to fill
-    in; or, with --lang, the translation of each content FILE, beside it, with its texts to translate."""
+    in; or, with --lang, the translation of each FILE (a content file or a page of docs/), beside
+    it, with its texts to translate."""
     from healthsite.content.scaffold import new_item, new_translation
 
     if language is not None:

@@ -124,3 +124,21 @@ def test_a_site_page_changed_since_its_translation_is_reported(project: Path) ->
     assert result.exit_code == 0, result.output
     assert "warning: docs/about.es.md: translates an older version of docs/about.md" in result.output
     assert "git log -p docs/about.md" in result.output
+
+
+def test_a_site_page_translation_starts_with_one_command_and_is_refused_until_translated(project: Path) -> None:
+    (project / "docs" / "contact.es.md").unlink()
+    assert "warning: docs/contact.md: no 'es' translation yet" in check(project).output
+    cwd = os.getcwd()
+    os.chdir(project)
+    try:
+        written = CliRunner().invoke(main, ["new", "--lang", "es", "docs/contact.md"])
+    finally:
+        os.chdir(cwd)
+    assert written.exit_code == 0, written.output
+    translation = (project / "docs" / "contact.es.md").read_text(encoding="utf-8")
+    assert translation.startswith("---\ntitle: '[[Contact]]'\n")
+    assert "translation_of: " in translation and "[[How to report a mistake or suggest a change.]]" in translation
+    result = check(project)
+    assert result.exit_code == 1
+    assert "docs/contact.es.md:2: unfinished: replace '[[Contact]]'" in result.output

@@ -73,7 +73,8 @@ def new_translation(*, source: Path, language: str) -> Path:
     """Write the translation of `source` into `language` beside it: every text to translate
     between [[ and ]], which `healthsite check` refuses until each is replaced."""
     if source.suffix != ".md" or TRANSLATION_NAME.match(source.name) or not source.is_file():
-        raise ScaffoldRefused(f"{source.as_posix()}: expected a content file to translate, such as content/<topic>/causes/<name>.md")
+        raise ScaffoldRefused(f"{source.as_posix()}: expected a page to translate, such as content/<topic>/causes/<name>.md "
+                              "or docs/about.md")
     path = translation_path(source, language)
     if path.exists():
         raise ScaffoldRefused(f"{path.as_posix()} already exists; edit it, and set its translation_of as `healthsite check` says")
@@ -81,6 +82,13 @@ def new_translation(*, source: Path, language: str) -> Path:
     doc = read_document(source, report)
     if doc is None:
         raise ScaffoldRefused("\n".join(str(problem) for problem in report.problems))
+    if "summary" not in doc.meta:  # a page of the site's own (docs/about.md): its fields, its texts marked
+        fields = {**doc.meta, "title": f"[[{doc.meta.get('title', '')}]]", "translation_of": source_version(source),
+                  "translation_review": "[[Who checked this translation; or: not yet reviewed by a health professional]]",
+                  **({"description": f"[[{doc.meta['description']}]]"} if doc.meta.get("description") else {})}
+        path.write_text(f"---\n{dump_fields(fields).strip()}\n---\n[[Translate the text below into plain words, then delete "
+                        f"this line.]]\n\n{doc.body}", encoding="utf-8")
+        return path
     values = {
         "title": f"[[{doc.meta.get('title', '')}]]",
         "summary": f"[[{doc.meta.get('summary', '')}]]",
