@@ -23,6 +23,7 @@ from healthsite.render.az import TOPIC_INDEX_MARKER
 from healthsite.render.i18n import gettext_for
 from healthsite.render.edition import Edition
 from healthsite.render.pages import PageCache, RenderedSite, relative_uri, render_library, render_template
+from healthsite.site.incremental import Shown
 from healthsite.site.languages import Language, Languages, translated_docs, translated_nav
 from healthsite.site.navigation import with_topics
 
@@ -52,6 +53,13 @@ def publish(library: Library, rendered: RenderedSite, languages: Languages, *, u
         editions[language.code] = Published(language=language, library=shown, translations=translations,
                                             rendered=render_library(shown, edition=edition, cache=cache))
     return editions
+
+
+def shown(editions: dict[str, Published]) -> Shown:
+    """Every language's generated pages, navigation and topics, in the editions' order."""
+    return Shown(pages=tuple(page for e in editions.values() for page in e.rendered.pages),
+                 navs=tuple(e.rendered.nav for e in editions.values()),
+                 topics=tuple(t for e in editions.values() for t in e.library.topics))
 
 
 def add_languages(files: Files, config, languages: Languages, editions: dict[str, Published], *, settings,

@@ -43,7 +43,7 @@ from healthsite.render.az import TOPIC_INDEX_MARKER, topic_index
 from healthsite.render.edition import Edition
 from healthsite.render.pages import GeneratedPage, RenderedSite, overview_uri, render_library
 from healthsite.site.search.index import SearchIndex
-from healthsite.site.editions import Published, add_generated, add_languages, language_settings, publish
+from healthsite.site.editions import Published, add_generated, add_languages, language_settings, publish, shown
 from healthsite.site.languages import Alternates, Languages
 from healthsite.site.theme_i18n import install_gettext
 from healthsite.site.shards import Shard, write_shard_state
@@ -99,7 +99,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
                                        cache=self.cache.pages if self.cache else None)
         self.editions = publish(self.library, self.rendered, self.languages, untranslated=self.config.untranslated,
                                 cache=self.cache.pages if self.cache else None)
-        self._generated = {page.src_uri: page for edition in self.editions.values() for page in edition.rendered.pages}
+        self._generated = {page.src_uri: page for page in shown(self.editions).pages}
         if self.shard:  # each shard checks its own topics, the first also the site's own pages and translations
             sizes = {topic.slug: sum(len(topic.of_kind(kind)) for kind in topic.kinds()) for topic in self.library.topics}
             self._shard_topics = self.shard[0].topics(sizes)
@@ -115,7 +115,6 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
             raise PluginError(ContentError(problems).message)
 
     def quality_report(self, config: MkDocsConfig, *, library: Library, today: dt.date, docs: bool = True) -> QualityReport:
-        """Review dates and reading grades of the content and (with `docs`) the hand-written pages."""
         return quality_report(self.config, config, library=library, today=today, docs=docs)
 
     def site_review(self) -> tuple[Review, dt.date] | None:
@@ -234,8 +233,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
 
     def shown(self) -> Shown:
         """What the pages are made from, for a preview's next build (site/incremental.py)."""
-        return Shown(pages=tuple(self._generated.values()), navs=tuple(e.rendered.nav for e in self.editions.values()),
-                     topics=tuple(t for e in self.editions.values() for t in e.library.topics))
+        return shown(self.editions)
 
     def _source_of(self, src_uri: str, config: MkDocsConfig) -> str:
         """The file an editor changes to fix a page, relative to the project."""
