@@ -167,7 +167,9 @@ def _quality_report(library, *, config, allow_overdue: bool, today: dt.date) -> 
     if config is None or "healthsite" not in config.plugins:
         settings = QualitySettings(allow_overdue=allow_overdue)
         return check_quality(pages=content_pages(library), settings=settings, today=today)
-    return config.plugins["healthsite"].quality_report(config, library=library, today=today)
+    from healthsite.site.plugin_checks import quality_report
+
+    return quality_report(config.plugins["healthsite"].config, config, library=library, today=today)
 
 
 def _grade_table(quality: QualityReport) -> str:

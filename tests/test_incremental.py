@@ -77,6 +77,16 @@ def test_a_text_edit_writes_only_its_page_and_serves_what_a_whole_build_gives(
     assert tree_digest(preview.served) == whole_build(preview.project)  # every language's search index included
 
 
+def test_a_new_summary_reaches_the_home_pages_of_every_language(preview: Preview, whole_build) -> None:
+    """The A-Z lists summaries: the home pages are built again, with the site's pages' translations beside them."""
+    topic = preview.project / "content/muscle-twitches/topic.md"
+    text = topic.read_text(encoding="utf-8")
+    topic.write_text(text.replace("\nsummary: ", "\nsummary: Small, harmless movements. ", 1), encoding="utf-8")
+    preview.build()
+    assert "Small, harmless movements." in preview.page("")
+    assert tree_digest(preview.served) == whole_build(preview.project)
+
+
 def test_a_new_title_reaches_every_page_that_shows_it(preview: Preview, whole_build) -> None:
     edit(preview.project / TREATMENTS / "hydration.md", "title: Hydration", "title: Fluids and hydration")
     preview.build()

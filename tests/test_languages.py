@@ -248,3 +248,4 @@ def test_a_site_in_spanish_alone_has_its_words_in_spanish(tmp_path: Path) -> Non
     assert tags(overview, "html")[0]["lang"] == "es"
     assert "Síntomas" in overview and "Sobre esta página" in overview  # a kind's heading, the theme's words
     assert not (site / "es").exists()
+    assert "Página no encontrada" in (site / "404.html").read_text(encoding="utf-8")

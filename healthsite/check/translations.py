@@ -56,13 +56,13 @@ def _check_docs(docs_dir: Path, language, *, root: Path, problems: list[Problem]
     in `translation_of`, as a content file's translation does (content/translations.py)."""
     code = language.code
     for source in sorted(docs_dir.rglob("*.md")):
-        relative = _shown(source, root)
-        translation = translation_path(source, code)
         if TRANSLATION_NAME.match(source.name):
             continue
+        relative, translation = _shown(source, root), translation_path(source, code)
         if not translation.is_file():
-            warnings.extend([] if not missing else [Problem(path=relative, message=f"no '{code}' translation yet: translate it into "
-                                    f"{translation.name} beside it, with translation_of: {source_version(source)}")])
+            if missing:
+                warnings.append(Problem(path=relative, message=f"no '{code}' translation yet; "
+                                        f"`healthsite new --lang {code} {relative.as_posix()}` starts one"))
             continue
         body, meta = get_data(translation.read_text(encoding="utf-8"))
         shown = _shown(translation, root)

@@ -4,25 +4,21 @@ the marker: a search button, a row of letters, then the topics under each letter
 from __future__ import annotations
 
 import unicodedata
-from pathlib import Path
 
 from healthsite.content.model import Library, Topic
-from healthsite.render.i18n import DEFAULT_LANGUAGE
+from healthsite.render.edition import Edition
 from healthsite.render.pages import overview_uri, relative_uri, render_template, tag_labels
 
 TOPIC_INDEX_MARKER = "<!-- healthsite:topics -->"
 
 
-def topic_index(library: Library, *, from_uri: str, summaries: bool = True, language: str = DEFAULT_LANGUAGE,
-                untranslated: frozenset[Path] = frozenset(), prefix: str = "") -> str:
+def topic_index(library: Library, *, from_uri: str, summaries: bool = True, edition: Edition = Edition()) -> str:
     """The A-Z index: a search button, a row of letters, then the topics under each letter,
-    as Markdown relative to the page at `from_uri`; with each topic's summary, or titles only
-    (`untranslated`: the topics whose overview is still in the source's language; `prefix`:
-    where the language's pages are, "es/")."""
-    return render_template("index.md.j2", uri=from_uri, language=language, untranslated=untranslated,
-                           groups=_by_letter(library.topics),
-                           summaries=summaries, overview=lambda t: relative_uri(from_uri, prefix + overview_uri(t)),
-                           tags=lambda topic: tag_labels(topic, language),
+    as Markdown relative to the page at `from_uri`, in the edition's language and leading to
+    its pages; with each topic's summary, or titles only."""
+    return render_template("index.md.j2", uri=from_uri, edition=edition, groups=_by_letter(library.topics),
+                           summaries=summaries, overview=lambda t: relative_uri(from_uri, edition.prefix + overview_uri(t)),
+                           tags=lambda topic: tag_labels(topic, edition.language),
                            az_id=lambda letter: f"az-{letter.lower() if letter != '#' else 'other'}")
 
 

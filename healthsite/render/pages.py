@@ -124,8 +124,7 @@ def _overview_page(topic: Topic, *, related: tuple[Topic, ...], edition: Edition
     markdown = render_template(
         "topic.md.j2",
         uri=uri,
-        language=edition.language,
-        untranslated=edition.untranslated,
+        edition=edition,
         topic=topic,
         lead=lead,
         rest=rest,
@@ -148,8 +147,7 @@ def _checklist_page(topic: Topic, checklist: Checklist, edition: Edition) -> Gen
     markdown = render_template(
         "checklist.md.j2",
         uri=uri,
-        language=edition.language,
-        untranslated=edition.untranslated,
+        edition=edition,
         topic=topic,
         checklist=checklist,
         care_card_marker=CARE_CARD_MARKER,
@@ -172,8 +170,7 @@ def _section_page(topic: Topic, kind: Kind, edition: Edition) -> GeneratedPage:
     markdown = render_template(
         "section.md.j2",
         uri=uri,
-        language=edition.language,
-        untranslated=edition.untranslated,
+        edition=edition,
         topic=topic,
         heading=heading,
         intro=t(kind.intro),
@@ -198,8 +195,7 @@ def _item_page(topic: Topic, item: Item, edition: Edition) -> GeneratedPage:
     markdown = render_template(
         item.kind.template,
         uri=uri,
-        language=edition.language,
-        untranslated=edition.untranslated,
+        edition=edition,
         topic=topic,
         item=item,
         list_title=t(item.kind.list_title).format(topic=_lower_first(topic.title)),
@@ -212,14 +208,20 @@ def _item_page(topic: Topic, item: Item, edition: Edition) -> GeneratedPage:
 
 
 def _untranslated_page(uri: str, topic: Topic, page: Topic | Item, edition: Edition, *, label: str) -> GeneratedPage:
-    """A page not translated yet: its title, and a note linking the original (kept out of search),
-    whose care cards say when to get help in the original's language."""
-    note = edition.t("This page has not been translated yet. You can read it in English.")
-    meta = _meta(title=page.title, description=f"{page.title}: {note}", search={"exclude": True}, hs_untranslated=True,
-                 **trust_fields(topic, structured_data=jsonld.topic_page(topic, name=page.title)))
-    markdown = render_template("untranslated.md.j2", uri=uri, language=edition.language, page=page,
-                               original=relative_uri(edition.prefix + uri, uri))
+    """A content page not translated yet (`untranslated_note`), whose care cards say when to
+    get help in the original's language."""
+    markdown, meta = untranslated_note(uri, page.title, edition)
+    meta.update(trust_fields(topic, structured_data=jsonld.topic_page(topic, name=page.title)))
     return GeneratedPage(src_uri=uri, markdown=markdown, meta=meta, edit_path=page.path, search_label=f"{label} · {topic.title}")
+
+
+def untranslated_note(uri: str, title: str, edition: Edition) -> tuple[str, dict[str, Any]]:
+    """The Markdown and meta of a page at `uri` not translated into the edition's language yet:
+    its title, and a note linking the original; kept out of search and of search engines."""
+    note = edition.t("This page has not been translated yet. You can read it in English.")
+    markdown = render_template("untranslated.md.j2", uri=uri, edition=edition, title=title,
+                               original=relative_uri(edition.prefix + uri, uri))
+    return markdown, _meta(title=title, description=f"{title}: {note}", search={"exclude": True}, hs_untranslated=True)
 
 
 def _related(topic: Topic, item: Item, t) -> list[tuple[str, tuple[Item, ...]]]:
@@ -270,13 +272,12 @@ def _lower_first(text: str) -> str:
     return text if first.isupper() and len(first) > 1 else text[:1].lower() + text[1:]
 
 
-def render_template(template: str, *, uri: str, language: str = DEFAULT_LANGUAGE,
-                    untranslated: frozenset[Path] = frozenset(), **context: Any) -> str:
-    """The template's Markdown in `language`; `untranslated`: the content files still in the
-    source's language, whose titles and summaries the template marks as English."""
+def render_template(template: str, *, uri: str, edition: Edition = Edition(), **context: Any) -> str:
+    """The template's Markdown in the edition's language; it marks the edition's pages still in
+    the source's language (`untranslated`) as English."""
     def link(from_uri: str, item: Item) -> str:
         return relative_uri(from_uri, item_uri(context["topic"], item))
 
-    text = markdown_templates(language).get_template(template).render(uri=uri, link=link, care_cards_marker=CARE_CARDS_MARKER,
-                                                        untranslated=untranslated, **context)
+    text = markdown_templates(edition.language).get_template(template).render(
+        uri=uri, link=link, care_cards_marker=CARE_CARDS_MARKER, untranslated=edition.untranslated, **context)
     return text.strip() + "\n"

@@ -6,13 +6,13 @@ own pages translated beside their source (site/languages.py).
 
 from __future__ import annotations
 
-import json
 import os
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
@@ -20,14 +20,12 @@ from mkdocs.utils.meta import get_data
 from healthsite.content.model import Library
 from healthsite.content.translations import Translations, translate_library
 from healthsite.render.az import TOPIC_INDEX_MARKER
-from healthsite.render.i18n import gettext_for
 from healthsite.render.edition import Edition
-from healthsite.render.pages import PageCache, RenderedSite, relative_uri, render_library, render_template
+from healthsite.render.i18n import gettext_for
+from healthsite.render.pages import PageCache, RenderedSite, render_library, untranslated_note
 from healthsite.site.incremental import Shown
 from healthsite.site.languages import Language, Languages, translated_docs, translated_nav
 from healthsite.site.navigation import with_topics
-
-_NOTE_META = "search: {exclude: true}\nhs_untranslated: true\n"  # as render/pages.py gives a content page's note
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -37,20 +35,22 @@ class Published:
     language: Language
     library: Library  # the topics its A-Z lists
     rendered: RenderedSite
+    edition: Edition  # its language, where its pages go, and which are not translated yet
     translations: Translations | None = None  # None for the default language
 
 
 def publish(library: Library, rendered: RenderedSite, languages: Languages, *, untranslated: str,
             cache: PageCache | None = None) -> dict[str, Published]:
     """Every language's edition, by code; `untranslated` is the "note" or "leave out" setting."""
-    editions = {languages.default.code: Published(language=languages.default, library=library, rendered=rendered)}
+    editions = {languages.default.code: Published(language=languages.default, library=library, rendered=rendered,
+                                                  edition=Edition(languages.default.code))}
     for language in languages.others:
         translations = translate_library(library, language.code)
         noted = untranslated == "note"
         shown = translations.published(notes=noted)
         edition = Edition(language.code, language.prefix, translations.untranslated if noted else frozenset(),
                           translations.reviews)
-        editions[language.code] = Published(language=language, library=shown, translations=translations,
+        editions[language.code] = Published(language=language, library=shown, translations=translations, edition=edition,
                                             rendered=render_library(shown, edition=edition, cache=cache))
     return editions
 
@@ -93,11 +93,10 @@ def add_docs(files: Files, languages: Languages, config, *, untranslated: str) -
                 continue
             _, meta = get_data(file.content_string)
             title = str(meta.get("title") or posixpath.splitext(posixpath.basename(file.src_uri))[0])
-            uri = language.prefix + file.src_uri
-            notes.add(uri)
-            note = render_template("untranslated.md.j2", uri=uri, language=language.code, page={"title": title},
-                                   original=relative_uri(uri, file.src_uri))
-            files.append(File.generated(config, uri, content=f"---\n{_NOTE_META}title: {json.dumps(title)}\n---\n\n{note}"))
+            notes.add(language.prefix + file.src_uri)
+            markdown, meta = untranslated_note(file.src_uri, title, Edition(language.code, language.prefix))
+            files.append(File.generated(config, language.prefix + file.src_uri,
+                                        content=f"---\n{yaml.safe_dump(meta, allow_unicode=True)}---\n\n{markdown}"))
     return notes
 
 
@@ -116,7 +115,7 @@ def language_settings(languages: Languages, settings, config, files: Files) -> d
             "site_name": (other.site_name if other else None) or config.site_name,
             "copyright": (other.copyright if other else None) or config.copyright,
             "extra": {
-                "hs_footer_pages": footer if other else config.extra["hs_footer_pages"],
+                "hs_footer_pages": footer,
                 "hs_disclaimer_url": disclaimer.url if disclaimer else None,  # the one-line disclaimer's link
                 # None: the search box says the catalogue's line
                 "urgent_help": (other.urgent_help if other else config.extra.get("urgent_help")),

@@ -42,6 +42,7 @@ from healthsite.site.build import staged
 from healthsite.site.dates import read_git_dates
 from healthsite.site.navigation import Crumb, nav_breadcrumbs, with_topics
 from healthsite.site.page_meta import PageMetaError, completed_meta
+from healthsite.site.plugin_checks import site_review
 from healthsite.site.seo import robots_txt
 from healthsite.site.settings import content_folder
 from healthsite.site.theme_layer import THEME_DIR, StylesheetError, inline_stylesheet
@@ -72,7 +73,7 @@ def export_site(config, *, out: Path) -> int:
     trails = nav_breadcrumbs(settings["nav"], url_of=lambda uri: page_url(uri, config), title_of=lambda uri: _title(pages[uri]))
     with staged(out) as staging:
         shutil.copytree(config.docs_dir, staging / "docs", ignore=shutil.ignore_patterns("*.md"))
-        _write_pages(staging / "docs", pages, config=config, root=root, site_review=plugin.site_review(), trails=trails)
+        _write_pages(staging / "docs", pages, config=config, root=root, site_review=site_review(plugin.config), trails=trails)
         if not (staging / "docs" / "robots.txt").exists():
             (staging / "docs" / "robots.txt").write_text(robots_txt(site_url=config.site_url), encoding="utf-8")
         _write_theme(staging / "theme", custom_dir=config.theme.custom_dir)

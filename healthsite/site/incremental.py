@@ -158,13 +158,13 @@ def rebuild_pages(cache: PreviewCache) -> bool:
     pages = [session.files.get_file_from_path(src_uri).page for src_uri in changed]
     with warnings_as_problems():
         for page in pages:
-            if page.file.generated_by:
+            if page.file.src_uri in plugin._generated:  # not the site's pages' translations or notes (site/editions.py)
                 page.file.content_string = plugin._generated[page.file.src_uri].markdown
             _populate_page(page, session.config, session.files)
         for page in pages:
             _build_page(page, session.config, session.files.documentation_pages(), session.nav, session.env)
     cache.session = dataclasses.replace(session, shown=after)
-    cache.write_search_later(plugin.search_indexes(), Path(session.config.site_dir))
+    cache.write_search_later(plugin.searches, Path(session.config.site_dir))
     return True
 
 

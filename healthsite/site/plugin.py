@@ -9,7 +9,6 @@ from __future__ import annotations
 import copy
 import dataclasses
 import functools
-import datetime as dt
 import logging
 import os
 from pathlib import Path
@@ -26,7 +25,7 @@ from healthsite.site.csp import allow_inline_code, allow_preview_code
 from healthsite.site.dates import GitDates, read_git_dates
 from healthsite.errors import ContentError
 from healthsite.content.loader import load_library
-from healthsite.content.model import Library, Review
+from healthsite.content.model import Library
 from healthsite.site.brand import brand_css
 from healthsite.site.plugin_config import HealthsiteConfig, check_comments_settings
 from healthsite.site.theme_layer import StylesheetError, inline_stylesheet, layer_theme
@@ -37,8 +36,7 @@ from healthsite.site.preview_notes import with_preview_note
 from healthsite.site.theme_fixes import fix_theme_markup
 from healthsite.site.minify import minified
 from healthsite.site.print_links import with_print_addresses
-from healthsite.check.quality import QualityReport
-from healthsite.site.plugin_checks import content_report, quality_report, site_review
+from healthsite.site.plugin_checks import content_report, site_review
 from healthsite.render.az import TOPIC_INDEX_MARKER, topic_index
 from healthsite.render.edition import Edition
 from healthsite.render.pages import GeneratedPage, RenderedSite, overview_uri, render_library
@@ -58,10 +56,9 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
     date_sources: dict[str, Path]  # generated page -> the file or folder its date comes from
     site_nav: SiteNav
     inline_css: str = ""
-    searches: dict[str, SearchIndex]  # every language's, by code
+    searches: dict[str, SearchIndex]  # every language's, by where it goes: "", "es/"
     languages: Languages
     editions: dict[str, Published]  # every language's pages, by code
-    footer_files: list[File]
     previewing: bool = False  # `serve`: live reload allowed, pages too hard to read shown with a note
     shard: tuple[Shard, str] | None = None  # build only this shard's topics (and its sources' fingerprint); site/shards.py
     too_hard: dict[str, str]  # in a preview: source file -> its reading-grade problem
@@ -79,8 +76,8 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         self._nav_config = config.nav  # the site's own pages; each language's nav is made from it (on_files)
         config.nav = with_topics(config.nav, self.rendered.nav)
         try:
-            self.searches = {code: SearchIndex.for_site(root=self._root(config), library=edition.library, language=code)
-                             for code, edition in self.editions.items()}
+            self.searches = {e.language.prefix: SearchIndex.for_site(root=self._root(config), library=e.library,
+                                                                     language=e.language.code) for e in self.editions.values()}
         except ContentError as err:  # the site's lay-words.yml
             raise PluginError(err.message) from None
         self.dates = read_git_dates(self._root(config))
@@ -114,17 +111,10 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         if problems:
             raise PluginError(ContentError(problems).message)
 
-    def quality_report(self, config: MkDocsConfig, *, library: Library, today: dt.date, docs: bool = True) -> QualityReport:
-        return quality_report(self.config, config, library=library, today=today, docs=docs)
-
-    def site_review(self) -> tuple[Review, dt.date] | None:
-        return site_review(self.config)
-
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         """What the templates read besides the page, in config.extra: the one place every
         engine gives them (`healthsite render --out` writes the same into its config)."""
         config.extra["hs_inline_css"] = self.inline_css + brand_css(self.config.brand_colour)
-        config.extra["hs_footer_pages"] = [file.page for file in self.footer_files]  # pages by now (on_nav ran)
         self._env_files = (env, files)
         install_gettext(env)
         self._language_settings = language_settings(self.languages, self.config, config, files)
@@ -149,7 +139,8 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
             files.remove(stylesheet)  # inside every page: not published as a file of its own
         for file in files.documentation_pages() if self.cache else ():  # a preview builds only what changed
             file.is_modified = functools.partial(self.cache.needs_build, file.src_uri)
-        self.footer_files = [_footer_file(files, src_uri, config=config) for src_uri in self.config.footer_pages]
+        for src_uri in self.config.footer_pages:  # the footer's pages (site/editions.py language_settings)
+            _check_footer_page(files, src_uri, config=config)
         if files.get_file_from_path("robots.txt") is None:  # an owner's docs/robots.txt wins
             files.append(File.generated(config, "robots.txt", content=robots_txt(site_url=config.site_url)))
         # Every page's translations, for its head, its switcher and the sitemap (which lists
@@ -169,10 +160,10 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
             navs = {key: entry for e in self.editions.values()
                     for key, entry in topic_navs(e.library.topics, e.rendered.nav, e.language.prefix).items()}
             kept = self.cache.plan(nav, shared=shared, generated=self._generated, topic_navs=navs, topic_of=self.languages.topic_key)
-            for lang in self.languages.all if self.cache.search is not None else ():
-                if lang.prefix in self.cache.search:  # addresses in a language's index are from its root
-                    self.searches[lang.code].carry_over(self.cache.search[lang.prefix], urls={
-                        url.removeprefix(lang.prefix) for url in kept if self.languages.of(url) == lang})
+            for prefix, previous in (self.cache.search or {}).items():  # a language's addresses are from its root
+                if prefix in self.searches:
+                    self.searches[prefix].carry_over(previous, urls={
+                        url.removeprefix(prefix) for url in kept if self.languages.of(url).prefix == prefix})
         return nav
 
     @event_priority(100)  # first: other plugins may read the meta
@@ -188,8 +179,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
             edition = self.editions[language.code]
             summaries = len(edition.library.topics) <= self.config.az_summaries_up_to
             markdown = markdown.replace(TOPIC_INDEX_MARKER, topic_index(
-                edition.library, from_uri=page.file.src_uri, summaries=summaries, language=language.code, prefix=language.prefix,
-                untranslated=edition.translations.untranslated if edition.translations else frozenset()))
+                edition.library, from_uri=page.file.src_uri, summaries=summaries, edition=edition.edition))
             page.meta["hs_library"] = True  # theme/main.html loads the search button's script
         return markdown
 
@@ -203,7 +193,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         search = page.meta.get("search") or {}  # Material's per-page settings: exclude, boost
         if not search.get("exclude"):
             language = self.languages.of(page.file.src_uri)  # its index's addresses are from its own root
-            self.searches[language.code].add(url=page.url.removeprefix(language.prefix), title=page.title or "", html=html,
+            self.searches[language.prefix].add(url=page.url.removeprefix(language.prefix), title=page.title or "", html=html,
                                              label=self._search_label(page), boost=search.get("boost", 1))
         return with_print_addresses(html, page_url=page.canonical_url)
 
@@ -219,17 +209,13 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         file that grows with the library (theme/partials/search.html says why the plugin stays)."""
         if self.shard:
             write_shard_state(Path(config.site_dir), shard=self.shard[0], fingerprint=self.shard[1],
-                              searches=self.search_indexes())
+                              searches=self.searches)
         else:
-            for prefix, index in self.search_indexes().items():
+            for prefix, index in self.searches.items():
                 index.write(Path(config.site_dir) / prefix)
         if self.cache is not None:
-            self.cache.finish(Path(config.site_dir), search=self.search_indexes(), session=Session(
+            self.cache.finish(Path(config.site_dir), search=self.searches, session=Session(
                 config=config, files=self._env_files[1], nav=self.site_nav.full, env=self._env_files[0], shown=self.shown()))
-
-    def search_indexes(self) -> dict[str, SearchIndex]:
-        """Every language's search index, by where it goes: "", "es/"."""
-        return {lang.prefix: self.searches[lang.code] for lang in self.languages.all}
 
     def shown(self) -> Shown:
         """What the pages are made from, for a preview's next build (site/incremental.py)."""
@@ -257,7 +243,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         try:
             page.meta.update(completed_meta(
                 page.meta, title=page.title, url=page.canonical_url, language=language.code,
-                site_review=self.site_review(),
+                site_review=site_review(self.config),
                 last_updated=self.dates.last_changed(Path(source), root=self._root(config)) if source else None,
                 breadcrumb=jsonld.breadcrumb_list([(c.title, urljoin(config.site_url, c.url)) for c in trail])
                 if trail and config.site_url else None,
@@ -296,8 +282,7 @@ class HealthsitePlugin(BasePlugin[HealthsiteConfig]):
         return self._root(config) / self.config.content_dir
 
 
-def _footer_file(files: Files, src_uri: str, *, config: MkDocsConfig) -> File:
+def _check_footer_page(files: Files, src_uri: str, *, config: MkDocsConfig) -> None:
     file = files.get_file_from_path(src_uri)
     if file is None or not file.is_documentation_page():
         raise PluginError(f"mkdocs.yml: plugins.healthsite.footer_pages: no page {Path(config.docs_dir).name}/{src_uri}")
-    return file

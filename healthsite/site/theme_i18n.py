@@ -12,10 +12,10 @@ from healthsite.render import i18n
 
 
 def language_of(context) -> str:
-    """The language of the page being rendered; 404.html, which has no page, is in the default's."""
-    page = context.get("page")
+    """The language of the page being rendered; 404.html, which has no page, is in the site's."""
+    page, config = context.get("page"), context.get("config")
     meta = getattr(page, "meta", None) or {}
-    return meta.get("hs_language") or i18n.DEFAULT_LANGUAGE
+    return meta.get("hs_language") or (config.theme["language"] if config else i18n.DEFAULT_LANGUAGE)
 
 
 def install_gettext(env) -> None:
